@@ -1,0 +1,186 @@
+"""Load the site's own content from the TOML files in `site/` (see site/README.md).
+
+Each file in `site/pages/` describes one page in both languages. Loading is idempotent: a page
+that already exists (by its slug under its parent) is left as editors have it.
+"""
+
+import json
+import tomllib
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.conf import settings
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Site
+
+from core.translation import create_synced_translation
+
+PAGE_REFERENCE_PREFIX = "page:"
+
+
+class SiteContentError(Exception):
+    pass
+
+
+def content_dir():
+    return Path(settings.SITE_CONTENT_DIR)
+
+
+def read_toml(path):
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise SiteContentError(f"{path}: {exc}") from exc
+
+
+def ensure_locales():
+    locales = {}
+    for code, _name in settings.LANGUAGES:
+        locales[code], _created = Locale.objects.get_or_create(language_code=code)
+    return locales
+
+
+class PageLoader:
+    """Creates the pages described in `site/pages/*.toml`, Czech first, then English."""
+
+    def __init__(self, stdout=None):
+        self.locales = ensure_locales()
+        self.default_locale = self.locales[settings.LANGUAGE_CODE]
+        self.pages_by_key = {}
+        self.stdout = stdout
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    def resolve(self, value, missing):
+        """Replace "page:KEY" strings anywhere in a value with that page's id.
+
+        A page that is not loaded yet (a link forward in file order) resolves to None and is
+        noted in `missing`, so that it can be filled in once every page exists.
+        """
+        if isinstance(value, str) and value.startswith(PAGE_REFERENCE_PREFIX):
+            key = value.removeprefix(PAGE_REFERENCE_PREFIX)
+            if key not in self.pages_by_key:
+                missing.add(key)
+                return None
+            return self.pages_by_key[key].pk
+        if isinstance(value, list):
+            return [self.resolve(v, missing) for v in value]
+        if isinstance(value, dict):
+            return {k: self.resolve(v, missing) for k, v in value.items()}
+        return value
+
+    def field_values(self, model, data, missing=None):
+        missing = set() if missing is None else missing
+        values = {}
+        for name, value in data.items():
+            field = model._meta.get_field(name)
+            value = self.resolve(value, missing)
+            if isinstance(field, StreamField):
+                # Blocks need ids: wagtail-localize addresses translated strings by them.
+                value = json.dumps([{"id": str(uuid.uuid4()), **block} for block in value])
+            elif field.is_relation and field.many_to_one:
+                name = field.attname
+            values[name] = value
+        return values
+
+    # Not one transaction: wagtail-localize publishes translations on commit, and a publish
+    # delayed past the children's creation would overwrite the parent's child count.
+    def load_all(self):
+        specs = [read_toml(path) for path in sorted((content_dir() / "pages").glob("*.toml"))]
+        created = [(page, spec) for spec in specs if (page := self.create_page(spec))]
+        for page, spec in created:
+            self.complete_and_translate(page, spec)
+
+    def create_page(self, spec):
+        """Create and publish the page in Czech unless it exists; return it if created."""
+        model = apps.get_model(spec["type"])
+        cs_data = spec[settings.LANGUAGE_CODE]
+        parent = self.parent_for(spec)
+        siblings = (
+            parent.get_children()
+            if parent
+            else Page.objects.filter(depth=2, locale=self.default_locale)
+        )
+        existing = siblings.filter(slug=cs_data["slug"]).first()
+        if existing is not None:
+            self.pages_by_key[spec["key"]] = existing.specific
+            return None
+        spec["_forward_links"] = missing = set()
+        page = model(
+            locale=self.default_locale,
+            show_in_menus=spec.get("show_in_menus", False),
+            **self.field_values(model, cs_data, missing),
+        )
+        if parent is None:
+            if spec.get("site_root"):
+                remove_wagtail_welcome_page()
+            Page.get_first_root_node().add_child(instance=page)
+        else:
+            parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.pages_by_key[spec["key"]] = page
+        if spec.get("site_root"):
+            self.make_site_root(page)
+        return page
+
+    def complete_and_translate(self, page, spec):
+        model = page.__class__
+        if spec["_forward_links"]:
+            # Every page exists now: fill in the links that pointed forward.
+            for name, value in self.field_values(model, spec[settings.LANGUAGE_CODE]).items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+        for code, locale in self.locales.items():
+            if code != settings.LANGUAGE_CODE and code in spec:
+                create_synced_translation(page, locale, self.field_values(model, spec[code]))
+        self.log(f"Created {model.__name__} “{page.title}” with its translations.")
+
+    def parent_for(self, spec):
+        parent_key = spec.get("parent")
+        if parent_key is None:
+            return None
+        if parent_key not in self.pages_by_key:
+            raise SiteContentError(f"{spec['key']}: parent {parent_key!r} is not loaded yet")
+        return self.pages_by_key[parent_key]
+
+    def make_site_root(self, page):
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": base_url.hostname,
+                "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+                "root_page": page,
+                "site_name": "Lepší města",
+            },
+        )
+
+
+def remove_wagtail_welcome_page():
+    """Wagtail's migrations create a "Welcome" page and a site for it; our home replaces both."""
+    Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    ).delete()
+
+
+def load_site_settings(pages_by_key):
+    """Point the footer settings at the loaded pages, unless an editor already chose others."""
+    from core.models import SiteSettings
+
+    spec = read_toml(content_dir() / "settings.toml")
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    changed = False
+    for field, value in spec.get("site_settings", {}).items():
+        if isinstance(value, str) and value.startswith(PAGE_REFERENCE_PREFIX):
+            field, value = f"{field}_id", pages_by_key[value.removeprefix(PAGE_REFERENCE_PREFIX)].pk
+        if not getattr(site_settings, field):
+            setattr(site_settings, field, value)
+            changed = True
+    if changed:
+        site_settings.save()

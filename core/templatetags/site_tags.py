@@ -1,0 +1,111 @@
+"""Navigation, the language switcher and the hreflang/canonical links for every template."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def _live_translations(page):
+    """The page's live translations by language code, aliases excluded (they are not content)."""
+    pages = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    return {p.locale.language_code: p for p in pages}
+
+
+def _home_pages(request):
+    root = _site_root(request)
+    if root is None:
+        return {}
+    return _live_translations(root)
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    root = _site_root(request)
+    current = context.get("page")
+    if root is None:
+        return {"items": [], "home": None}
+    home = root.localized
+    items = home.get_children().live().public().in_menu().specific(defer=True)
+    return {
+        "home": home,
+        "items": [
+            {
+                "page": item,
+                "active": current is not None and current.path.startswith(item.path),
+            }
+            for item in items
+        ],
+    }
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the same page in the other languages, or to their home page if there is none."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translations = _live_translations(page) if isinstance(page, Page) else {}
+    homes = None
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        target = translations.get(code)
+        if target is not None:
+            links.append({"code": code, "name": name, "url": target.get_url(request)})
+            continue
+        if homes is None:
+            homes = _home_pages(request)
+        home = homes.get(code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": home.get_url(request) if home else f"/{code}/",
+                "missing": page is not None,
+            }
+        )
+    return {"links": links}
+
+
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel=alternate hreflang> for each live translation, x-default the Czech one."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"alternates": [], "canonical": None}
+    translations = _live_translations(page)
+    alternates = [
+        {"hreflang": code, "url": translations[code].get_full_url(request)}
+        for code, _name in settings.LANGUAGES
+        if code in translations
+    ]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        alternates.append({"hreflang": "x-default", "url": default.get_full_url(request)})
+    canonical_page = page.alias_of.specific if page.alias_of_id else page
+    return {"alternates": alternates, "canonical": canonical_page.get_full_url(request)}
+
+
+@register.simple_tag(takes_context=True)
+def localized_page_url(context, page):
+    """URL of `page` in the current language (falling back to the page itself)."""
+    if page is None:
+        return ""
+    return page.localized.get_url(context["request"]) or ""
+
