@@ -119,7 +119,7 @@ class PageLoader:
         if parent is None:
             if spec.get("site_root"):
                 remove_wagtail_welcome_page()
-            Page.get_first_root_node().add_child(instance=page)
+            tree_root().add_child(instance=page)
         else:
             parent.add_child(instance=page)
         page.save_revision().publish()
@@ -159,6 +159,14 @@ class PageLoader:
                 "site_name": "Lepší města",
             },
         )
+
+
+def tree_root():
+    """The tree's root node, which Wagtail's migrations create (but a flushed database lacks)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    return root
 
 
 def remove_wagtail_welcome_page():

@@ -44,9 +44,7 @@ def create_synced_translation(source_instance, locale, translated_fields, publis
     }
 
     source, _created = TranslationSource.get_or_create_from_instance(source_instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale
-    )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
     for entry in po:
         entry.msgstr = by_source.get((entry.msgctxt, entry.msgid), "")

@@ -108,4 +108,3 @@ def localized_page_url(context, page):
     if page is None:
         return ""
     return page.localized.get_url(context["request"]) or ""
-

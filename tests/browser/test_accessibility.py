@@ -1,0 +1,29 @@
+"""Every page type, in both languages, passes axe-core without serious or critical violations."""
+
+import pytest
+
+from tests.browser.conftest import serious_violations
+
+PATHS = [
+    "/cs/",
+    "/en/",
+    "/cs/o-iniciative/",
+    "/en/about/",
+    "/cs/neexistuje/",
+    "/en/does-not-exist/",
+]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_has_no_serious_accessibility_violations(page, live_site, path):
+    page.goto(live_site + path)
+    assert serious_violations(page) == []
+
+
+def test_first_tab_reaches_the_skip_link_which_moves_focus_to_main(page, live_site):
+    page.goto(live_site + "/cs/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Přeskočit na hlavní obsah"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

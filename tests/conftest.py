@@ -1,0 +1,60 @@
+"""Fixtures every test module shares: the loaded site in both languages and a translate helper.
+
+The site's own content (site/) is loaded once per test database. Tests that run in transactions
+see it as loaded; tests on a live server (transactional, the database is emptied after each)
+reload it through the `site` fixture, which loads only what is missing.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+from core.translation import create_synced_translation
+from home.models import HomePage
+
+
+def load_site_content():
+    call_command("load_site", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_site_content()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and Wagtail's site-root cache must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(django_db_blocker):
+    """The loaded site: {"cs": Czech home, "en": English home}."""
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            load_site_content()
+    return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def translate(locales):
+    """translate(page, **english_fields) -> the English page, made through wagtail-localize."""
+
+    def _translate(instance, locale="en", publish=True, **fields):
+        return create_synced_translation(instance, locales[locale], fields, publish=publish)
+
+    return _translate
+
+
+def page_by_slug(slug, locale):
+    return Page.objects.get(slug=slug, locale__language_code=locale).specific
