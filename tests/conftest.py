@@ -5,6 +5,8 @@ see it as loaded; tests on a live server (transactional, the database is emptied
 reload it through the `site` fixture, which loads only what is missing.
 """
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -15,7 +17,7 @@ from home.models import HomePage
 
 
 def load_site_content():
-    call_command("load_site", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_site", verbosity=0, stdout=StringIO())
 
 
 @pytest.fixture(scope="session")
