@@ -72,7 +72,7 @@ def test_header_navigation_and_footer(client, site):
     assert current.get_text(strip=True) == "O iniciativě"
     footer = html.select_one("footer")
     assert footer.select_one('a[href="mailto:info@lepsimesta.cz"]')
-    assert "Svaz měst a obcí ČR" in footer.get_text()
+    assert "Svaz měst a obcí České republiky" in footer.get_text()
     hrefs = [a["href"] for a in footer.select("a")]
     assert "/cs/ochrana-osobnich-udaju/" in hrefs
     assert "/cs/prohlaseni-o-pristupnosti/" in hrefs
