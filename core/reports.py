@@ -1,0 +1,63 @@
+"""Admin report: Czech pages whose English translation is missing or older than the source."""
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail.permissions import page_permission_policy
+
+
+class TranslationStatusColumn(Column):
+    def get_value(self, instance):
+        if instance.translated_at is None:
+            return _("English translation missing")
+        return _("English translation older than the Czech page")
+
+
+class UntranslatedPagesView(ReportView):
+    page_title = _("Missing or outdated translations")
+    header_icon = "globe"
+    index_url_name = "untranslated_pages"
+    index_results_url_name = "untranslated_pages_results"
+    permission_policy = page_permission_policy
+    any_permission_required = ["change", "publish"]
+    list_export = ["title", "url_path", "latest_revision_created_at", "translated_at"]
+    export_headings = {
+        "latest_revision_created_at": _("Czech page updated"),
+        "translated_at": _("English page updated"),
+    }
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Czech page"),
+            url_name="wagtailadmin_pages:edit",
+        ),
+        TranslationStatusColumn("status", label=_("Status")),
+        DateColumn("latest_revision_created_at", label=_("Czech page updated")),
+        DateColumn("translated_at", label=_("English page updated")),
+    ]
+
+    def get_queryset(self):
+        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        translations = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), alias_of__isnull=True
+        ).exclude(locale=source)
+        return (
+            Page.objects.filter(locale=source, depth__gt=1)
+            .annotate(
+                translated=Exists(translations),
+                translated_at=Subquery(
+                    translations.order_by("latest_revision_created_at").values(
+                        "latest_revision_created_at"
+                    )[:1]
+                ),
+            )
+            .filter(Q(translated=False) | Q(translated_at__lt=F("latest_revision_created_at")))
+            .order_by("path")
+        )
+
+    def get_index_url(self):
+        return reverse(self.index_url_name)

@@ -1,0 +1,51 @@
+"""`load_site` builds the same site however often it runs."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import Translation
+
+from core.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("locale__language_code", "url_path")),
+        "revisions": Revision.objects.count(),
+        "locales": sorted(Locale.objects.values_list("language_code", flat=True)),
+        "sites": Site.objects.count(),
+        "translations": Translation.objects.count(),
+        "settings": list(SiteSettings.objects.values()),
+    }
+
+
+def test_running_load_site_again_changes_nothing(site):
+    before = snapshot()
+    call_command("load_site", stdout=StringIO())
+    assert snapshot() == before
+    assert before["locales"] == ["cs", "en"]
+    assert before["sites"] == 1
+    # Every Czech page has exactly one English translation, made through wagtail-localize.
+    cs_pages = Page.objects.filter(locale__language_code="cs", depth__gt=1)
+    for page in cs_pages:
+        assert page.get_translations().filter(locale__language_code="en").count() == 1
+    assert before["translations"] == cs_pages.count()
+
+
+def test_site_settings_point_to_the_loaded_pages(site):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.contact_email == "info@lepsimesta.cz"
+    assert settings.privacy_page.slug == "ochrana-osobnich-udaju"
+    assert settings.accessibility_page.slug == "prohlaseni-o-pristupnosti"
+
+
+def test_an_editors_change_survives_load_site(site):
+    about = Page.objects.get(slug="o-iniciative").specific
+    about.title = "O nás"
+    about.save_revision().publish()
+    call_command("load_site", stdout=StringIO())
+    assert Page.objects.get(slug="o-iniciative").title == "O nás"
