@@ -49,11 +49,15 @@ def locales(db):
 
 
 @pytest.fixture
-def translate(locales):
+def translate(locales, django_capture_on_commit_callbacks):
     """translate(page, **english_fields) -> the English page, made through wagtail-localize."""
 
     def _translate(instance, locale="en", publish=True, **fields):
-        return create_synced_translation(instance, locales[locale], fields, publish=publish)
+        # wagtail-localize publishes on commit, which a test's transaction never reaches.
+        with django_capture_on_commit_callbacks(execute=True):
+            target = create_synced_translation(instance, locales[locale], fields, publish=publish)
+        target.refresh_from_db()
+        return target
 
     return _translate
 

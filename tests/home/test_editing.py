@@ -1,0 +1,74 @@
+"""Editors create pages in the admin and keep translations in sync through wagtail-localize."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail_localize.models import TranslationSource
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+def test_editor_creates_and_publishes_a_standard_page_in_the_admin(editor_client, site):
+    data = nested_form_data(
+        {
+            "title": "Pracovní skupiny",
+            "slug": "pracovni-skupiny",
+            "lead": "Kdo v nich pracuje.",
+            "body": streamfield(
+                [
+                    ("heading", {"text": "Doprava", "level": "h2"}),
+                    ("paragraph", rich_text("<p>Plynulost provozu a parkování.</p>")),
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = editor_client.post(
+        f"/admin/pages/add/home/standardpage/{site['cs'].pk}/", data, follow=True
+    )
+    assert response.status_code == 200
+    page = StandardPage.objects.get(slug="pracovni-skupiny")
+    assert page.live
+    public = editor_client.get("/cs/pracovni-skupiny/")
+    assert "Plynulost provozu a parkování." in public.content.decode()
+
+
+def test_syncing_after_a_czech_edit_updates_the_english_page(
+    site, translate, client, django_capture_on_commit_callbacks
+):
+    cs = site["cs"].add_child(
+        instance=StandardPage(
+            title="Energetika",
+            slug="energetika",
+            lead="Úspory energie ve městech.",
+            body=[],
+            locale=site["cs"].locale,
+        )
+    )
+    cs.save_revision().publish()
+    en = translate(cs, title="Energy", slug="energy", lead="Energy savings in cities.")
+    assert client.get("/en/energy/").status_code == 200
+
+    cs.title = "Energetika a osvětlení"
+    cs.save_revision().publish()
+    # What "Sync translated pages" does: refresh the source, then rebuild the translation.
+    source, _changed = TranslationSource.update_or_create_from_instance(cs)
+    with django_capture_on_commit_callbacks(execute=True):
+        for translation in source.translations.all():
+            translation.save_target(publish=True)
+
+    en = Page.objects.get(pk=en.pk).specific
+    # The new Czech title has no English translation yet, so it shows the source text until an
+    # editor translates it; the untouched English lead is kept.
+    assert en.title == "Energetika a osvětlení"
+    assert en.lead == "Energy savings in cities."
