@@ -25,9 +25,11 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", "http://127.0.0.1:8000")
 INSTALLED_APPS = [
     "core",
     "home",
+    "press",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

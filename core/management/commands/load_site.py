@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from core.site_content import PageLoader, SiteContentError, load_site_settings
+from press.site_content import load_press
 
 
 class Command(BaseCommand):
@@ -11,6 +12,7 @@ class Command(BaseCommand):
             loader = PageLoader(stdout=self.stdout)
             loader.load_all()
             load_site_settings(loader.pages_by_key)
+            load_press(loader.pages_by_key, stdout=self.stdout)
         except SiteContentError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS("Site content is loaded."))

@@ -1,0 +1,339 @@
+"""Press releases: the index with its archive and feeds, the release page and the press snippets."""
+
+import json
+import re
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageViewRestriction, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+
+from .feeds import PressAtomFeed, PressRssFeed
+
+
+class PressContact(TranslatableMixin, models.Model):
+    """A person journalists can call; chosen per release, so a new number is edited once."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(_("Role"), max_length=200, blank=True)
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("Phone"), max_length=50, blank=True)
+    email = models.EmailField(_("E-mail"), blank=True)
+
+    # A person's name and phone number are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("name", overridable=False),
+        SynchronizedField("phone", overridable=False),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Press contact")
+        verbose_name_plural = _("Press contacts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    @property
+    def phone_uri(self):
+        """A tel: link that works from abroad: Czech nine-digit numbers get +420."""
+        number = re.sub(r"[^\d+]", "", self.phone)
+        if re.fullmatch(r"\d{9}", number):
+            number = f"+420{number}"
+        return f"tel:{number}"
+
+
+class Boilerplate(TranslatableMixin, models.Model):
+    """A reusable "About …" box printed at the end of releases."""
+
+    title = models.CharField(
+        _("Title"),
+        max_length=200,
+        help_text=_("For example “About the Lepší města project”."),
+    )
+    body = RichTextField(_("Text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("title"), FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("About box")
+        verbose_name_plural = _("About boxes")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+def localized(objects, locale_id, queryset=None):
+    """`objects` in the given locale where a translation exists, the originals otherwise.
+
+    wagtail-localize copies a translated page's orderables as they are, so their foreign keys
+    still point at the source-language snippets; this swaps them in one query for the lot.
+    """
+    objects = list(objects)
+    if all(obj.locale_id == locale_id for obj in objects):
+        return objects
+    if queryset is None:
+        queryset = type(objects[0])._default_manager.all()
+    translations = {
+        obj.translation_key: obj
+        for obj in queryset.filter(
+            locale_id=locale_id, translation_key__in={obj.translation_key for obj in objects}
+        )
+    }
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def without_view_restrictions(pages):
+    """Pages outside private sections, in the same query.
+
+    Wagtail's `public()` reads the restrictions in a query of its own; a correlated subquery
+    (the page's path starts with the restricted page's path) keeps listings at one query.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.filter(~Exists(restricted))
+
+
+def json_ld(data):
+    """Structured data for a <script type="application/ld+json">, safe to put in HTML."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    # The characters that could close the script element are escaped above.
+    return mark_safe(text)
+
+
+class PressIndexPage(RoutablePageMixin, BasePage):
+    """All releases of a language, newest first, with a year archive and RSS/Atom feeds."""
+
+    intro = models.TextField(_("Introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    template = "pages/press_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["press.PressReleasePage"]
+    max_count_per_parent = 1
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("Press release index")
+
+    def releases(self):
+        """The live releases under this index, newest first, without their bodies."""
+        return (
+            without_view_restrictions(PressReleasePage.objects.child_of(self).live())
+            .defer_streamfields()
+            .order_by("-release_date", "-pk")
+        )
+
+    def years(self):
+        return [d.year for d in self.releases().dates("release_date", "year", order="DESC")]
+
+    def feed_urls(self, request):
+        base = self.get_url(request)
+        return {
+            "rss": base + self.reverse_subpage("rss_feed"),
+            "atom": base + self.reverse_subpage("atom_feed"),
+        }
+
+    @path("")
+    def latest(self, request):
+        return self.render_listing(request, self.releases(), year=None)
+
+    @path("<int:year>/")
+    def year_archive(self, request, year):
+        return self.render_listing(request, self.releases().filter(release_date__year=year), year)
+
+    @path("rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return PressRssFeed(self)(request)
+
+    @path("atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return PressAtomFeed(self)(request)
+
+    def render_listing(self, request, releases, year):
+        years = self.years()
+        if year is not None and year not in years:
+            raise Http404(f"No press releases from {year}")
+        paginator = Paginator(releases, self.per_page)
+        try:
+            page_of_releases = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger as exc:
+            raise Http404("Not a page number") from exc
+        except EmptyPage:
+            # Beyond the end (an old link, a typo): show the last page rather than nothing.
+            page_of_releases = paginator.page(paginator.num_pages)
+        return self.render(
+            request,
+            context_overrides={
+                "releases": page_of_releases,
+                "year": year,
+                "years": years,
+                "feeds": self.feed_urls(request),
+            },
+        )
+
+
+class PressReleasePage(BasePage):
+    """One press release: dateline, lead, body, about boxes, contacts and attachments."""
+
+    release_date = models.DateField(
+        _("Release date"),
+        default=timezone.localdate,
+        help_text=_("The date the release was issued; it can be in the past, for the archive."),
+    )
+    dateline_place = models.CharField(
+        _("Place"), max_length=100, help_text=_("Where it was issued, for example Praha.")
+    )
+    lead = models.TextField(_("Lead"), help_text=_("The opening paragraph, after the dateline."))
+    body = StreamField(BodyBlock(), verbose_name=_("Body"), blank=True)
+
+    # The date a release was issued is a fact, the same in every language.
+    override_translatable_fields = [SynchronizedField("release_date", overridable=False)]
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("release_date"), FieldPanel("dateline_place")], heading=_("Dateline")
+        ),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachments")),
+        InlinePanel("boilerplate_items", label=_("About boxes")),
+        InlinePanel("contact_items", label=_("Press contacts")),
+        InlinePanel("related_items", label=_("Related releases")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    template = "pages/press_release_page.html"
+    parent_page_types = ["press.PressIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Press release")
+        verbose_name_plural = _("Press releases")
+
+    @cached_property
+    def index_page(self):
+        return PressIndexPage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locale_id = self.locale_id
+        context["boilerplates"] = localized(
+            [item.boilerplate for item in self.boilerplate_items.select_related("boilerplate")],
+            locale_id,
+        )
+        context["contacts"] = localized(
+            [item.contact for item in self.contact_items.select_related("contact")], locale_id
+        )
+        context["attachments"] = [
+            item.document for item in self.attachments.select_related("document")
+        ]
+        related = [
+            item.related_release
+            for item in self.related_items.select_related("related_release__locale")
+            if item.related_release.live
+        ]
+        context["related_releases"] = localized(
+            related,
+            locale_id,
+            PressReleasePage.objects.live().defer_streamfields().select_related("locale"),
+        )
+        if self.index_page is not None:
+            context["feeds"] = self.index_page.feed_urls(request)
+        context["structured_data"] = json_ld(self.structured_data(request))
+        return context
+
+    def structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.release_date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+            "dateline": self.dateline_place,
+            "publisher": {
+                "@type": "Organization",
+                "name": "Svaz měst a obcí České republiky",
+                "url": "https://www.smocr.cz/",
+            },
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.social_image:
+            rendition = self.social_image.get_rendition("fill-1200x630")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        return data
+
+
+class PressReleaseAttachment(Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class PressReleaseBoilerplate(Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="boilerplate_items")
+    boilerplate = models.ForeignKey(
+        Boilerplate, verbose_name=_("About box"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("boilerplate")]
+
+
+class PressReleaseContact(Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="contact_items")
+    contact = models.ForeignKey(
+        PressContact, verbose_name=_("Press contact"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("contact")]
+
+
+class PressReleaseRelated(Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="related_items")
+    related_release = models.ForeignKey(
+        PressReleasePage,
+        verbose_name=_("Related release"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("related_release")]

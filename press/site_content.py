@@ -1,0 +1,98 @@
+"""The load_site step for press: the approval workflow and the founding release in both languages.
+
+The release comes through the importer from `site/press/*.txt`; its English text (the .en.toml
+beside it) becomes a synced wagtail-localize translation of the page and of its snippets.
+Idempotent: what exists (by slug, or by translation) is left as editors have it.
+"""
+
+import json
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from wagtail.models import (
+    GroupApprovalTask,
+    Locale,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from core.site_content import SiteContentError, content_dir, read_toml
+from core.translation import create_synced_translation
+
+from .importer import PressReleaseFormatError, create_press_release, parse_press_release
+
+APPROVAL_WORKFLOW = "Moderators approval"
+
+
+def load_press(pages_by_key, stdout=None):
+    index = pages_by_key["press"]
+    translations = list(index.get_translations(inclusive=True))
+    assign_approval_workflow(translations)
+    for path in sorted((content_dir() / "press").glob("*.txt")):
+        release = load_release(path, index)
+        if stdout:
+            stdout.write(f"Press release “{release.title}” is published with its translations.")
+
+
+def assign_approval_workflow(pages):
+    """Wagtail's own "Moderators approval" workflow on the press indexes (so on every release).
+
+    Wagtail's migrations create that workflow; a flushed test database lacks it, so it is
+    recreated the same way when missing.
+    """
+    workflow = Workflow.objects.filter(name=APPROVAL_WORKFLOW).first()
+    if workflow is None:
+        moderators, _created = Group.objects.get_or_create(name="Moderators")
+        workflow = Workflow.objects.create(name=APPROVAL_WORKFLOW)
+        task = GroupApprovalTask.objects.create(name=APPROVAL_WORKFLOW)
+        task.groups.set([moderators])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def load_release(path, index):
+    try:
+        parsed = parse_press_release(path.read_text(encoding="utf-8"))
+    except PressReleaseFormatError as exc:
+        raise SiteContentError(f"{path}, {exc}") from exc
+    release = index.get_children().filter(slug=parsed.slug).specific().first()
+    if release is None:
+        release = create_press_release(parsed, index)
+        release.get_latest_revision().publish()
+        release.refresh_from_db()
+    english = path.with_suffix(".en.toml")
+    if english.exists():
+        translate_release(release, read_toml(english))
+    return release
+
+
+def translate_release(release, spec):
+    """Translate the about boxes and contacts first, then the page itself."""
+    locales = {
+        code: Locale.objects.get(language_code=code)
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    }
+    for locale in locales.values():
+        for item in release.boilerplate_items.select_related("boilerplate"):
+            fields = spec.get("boilerplates", {}).get(item.boilerplate.title)
+            if fields:
+                translate_once(item.boilerplate, locale, fields)
+        for item in release.contact_items.select_related("contact"):
+            fields = spec.get("contacts", {}).get(item.contact.name)
+            if fields:
+                translate_once(item.contact, locale, fields)
+        fields = dict(spec["release"])
+        # Blocks need ids: wagtail-localize addresses translated strings by them.
+        fields["body"] = json.dumps(
+            [{"id": str(uuid.uuid4()), **block} for block in fields.get("body", [])]
+        )
+        translate_once(release, locale, fields)
+
+
+def translate_once(instance, locale, fields):
+    if not instance.has_translation(locale):
+        create_synced_translation(instance, locale, fields)

@@ -1,0 +1,29 @@
+"""Press contacts and about boxes in the admin, grouped under one "Press" menu item."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Boilerplate, PressContact
+
+
+class PressContactViewSet(SnippetViewSet):
+    model = PressContact
+    icon = "user"
+    list_display = ["name", "organisation", "role", "phone", "email"]
+
+
+class BoilerplateViewSet(SnippetViewSet):
+    model = Boilerplate
+    icon = "doc-full"
+    list_display = ["title"]
+
+
+class PressSnippetsGroup(SnippetViewSetGroup):
+    menu_label = _("Press")
+    menu_icon = "mail"
+    menu_order = 300
+    items = (PressContactViewSet, BoilerplateViewSet)
+
+
+register_snippet(PressSnippetsGroup)
