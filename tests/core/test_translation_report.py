@@ -1,0 +1,43 @@
+"""The admin report of Czech pages whose English translation is missing or out of date."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def listed_titles(client):
+    response = client.get("/admin/reports/untranslated/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    return {row.select_one("td a").get_text(strip=True) for row in html.select("table tbody tr")}
+
+
+@pytest.fixture
+def admin_client_cs(client):
+    user = get_user_model().objects.create_superuser("redaktor", "r@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+def test_report_lists_missing_and_outdated_translations_only(admin_client_cs, site):
+    assert listed_titles(admin_client_cs) == set()  # load_site translates everything
+
+    site["cs"].add_child(
+        instance=StandardPage(title="Nová stránka", slug="nova", body=[], locale=site["cs"].locale)
+    )
+    about = Page.objects.get(slug="o-iniciative").specific
+    about.lead = "Upravený perex, zatím nepřeložený."
+    about.save_revision().publish()
+
+    assert listed_titles(admin_client_cs) == {"Nová stránka", "O iniciativě"}
+
+
+def test_report_is_for_editors_only(client, site):
+    response = client.get("/admin/reports/untranslated/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
