@@ -85,6 +85,12 @@ class PageLoader:
                 value = json.dumps([{"id": str(uuid.uuid4()), **block} for block in value])
             elif field.is_relation and field.many_to_one:
                 name = field.attname
+            elif field.one_to_many:
+                # InlinePanel rows (a form page's fields): one child object per TOML table.
+                value = [
+                    field.related_model(**{"sort_order": order, **row})
+                    for order, row in enumerate(value)
+                ]
             values[name] = value
         return values
 

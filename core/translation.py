@@ -28,6 +28,10 @@ def create_synced_translation(source_instance, locale, translated_fields, publis
     same structure as the source (same blocks in the same order).
     """
     mirror = copy.copy(source_instance)
+    # A shallow copy shares the source's in-memory child objects (InlinePanel rows): give the
+    # mirror its own, or setting its children would replace the source's too.
+    if hasattr(source_instance, "_cluster_related_objects"):
+        mirror._cluster_related_objects = dict(source_instance._cluster_related_objects)
     for name, value in translated_fields.items():
         setattr(mirror, name, value)
     source_strings = _strings(source_instance)

@@ -58,11 +58,15 @@ def test_home_page_presents_the_initiative_and_the_working_groups(client, site):
     cs_text = cs.get_text(" ", strip=True)
     for group in ["Doprava", "Energetika", "ICT", "Smart governance"]:
         assert group in cs_text
-    assert cs.select_one(".cta a").get_text(strip=True) == "Jak se zapojit"
+    cta = cs.select_one(".cta a")
+    assert cta.get_text(strip=True) == "Podat přihlášku"
+    assert cta["href"] == "/cs/prihlaska/"
     en_text = get_html(client, "/en/").get_text(" ", strip=True)
     for group in ["Transport", "Energy", "ICT", "Smart governance"]:
         assert group in en_text
     assert "Get involved" in en_text
+    en_cta = get_html(client, "/en/").select_one(".cta a")
+    assert (en_cta.get_text(strip=True), en_cta["href"]) == ("Apply now", "/en/apply/")
 
 
 def test_header_navigation_and_footer(client, site):

@@ -1,0 +1,134 @@
+"""The application form: the editors' fields from the form builder plus the fixed ones in code.
+
+Fixed fields: the application type (first), a honeypot that people never see and a signed
+timestamp of when the form was displayed. See docs/application-form.md for the spam defences.
+"""
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from partners.models import ApplicationType
+
+APPLICATION_TYPE_FIELD = "application_type"
+# A name that looks worth filling in to a bot; people never see the field.
+HONEYPOT_FIELD = "extra_url"
+STARTED_FIELD = "form_started"
+SPAM_FIELDS = (HONEYPOT_FIELD, STARTED_FIELD)
+# The builder field that names the working group of a nominated expert (load_site creates it).
+WORKING_GROUP_FIELD = "working_group"
+
+SINGLE_LINE_MAX_LENGTH = 255
+MULTI_LINE_MAX_LENGTH = 5000
+EMAIL_MAX_LENGTH = 254
+
+_STARTED_SALT = "partners.application-form.started"
+
+
+def started_token(at=None):
+    """A signed timestamp of when the form was displayed (a bot cannot backdate it)."""
+    return signing.dumps(time.time() if at is None else at, salt=_STARTED_SALT)
+
+
+def seconds_since_started(token):
+    """Seconds since the form was displayed, or None if the token is missing or forged."""
+    try:
+        started = float(signing.loads(token, salt=_STARTED_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return time.time() - started
+
+
+class ApplicationForm(BaseForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[STARTED_FIELD].initial = started_token()
+
+    def full_clean(self):
+        super().full_clean()
+        # Point each invalid field at its error message, so screen readers read it.
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                described_by = [f"{bound.auto_id}_errors"]
+                if self.fields[name].help_text:
+                    described_by.append(f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get(APPLICATION_TYPE_FIELD) == ApplicationType.EXPERT
+            and WORKING_GROUP_FIELD in self.fields
+            and not cleaned_data.get(WORKING_GROUP_FIELD)
+        ):
+            self.add_error(
+                WORKING_GROUP_FIELD,
+                _("Please choose the working group for the expert you nominate."),
+            )
+        return cleaned_data
+
+    @property
+    def builder_fields(self):
+        """The bound fields editors defined, in order (without the fixed ones)."""
+        return [
+            field
+            for field in self
+            if field.name not in SPAM_FIELDS and field.name != APPLICATION_TYPE_FIELD
+        ]
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+    @property
+    def started(self):
+        return self[STARTED_FIELD]
+
+    def honeypot_filled(self):
+        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
+
+    def seconds_to_fill(self):
+        return seconds_since_started(self.data.get(self.add_prefix(STARTED_FIELD)))
+
+    def submission_data(self):
+        """What is stored: everything but the spam traps."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in SPAM_FIELDS}
+
+
+class ApplicationFormBuilder(FormBuilder):
+    """Wagtail's form builder with length limits on every text field and the fixed fields."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTI_LINE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    def create_dropdown_field(self, field, options):
+        # An explicit empty first option: otherwise an optional list would send its first choice.
+        field_ = super().create_dropdown_field(field, options)
+        field_.choices = [("", _("– choose –")), *field_.choices]
+        return field_
+
+    def create_email_field(self, field, options):
+        options["max_length"] = EMAIL_MAX_LENGTH
+        return super().create_email_field(field, options)
+
+    def get_form_class(self):
+        fields = {
+            APPLICATION_TYPE_FIELD: forms.ChoiceField(
+                label=_("What would you like to do?"),
+                choices=ApplicationType.choices,
+                widget=forms.RadioSelect,
+            ),
+            **self.formfields,
+            HONEYPOT_FIELD: forms.CharField(
+                label=_("Leave this field empty"),
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            ),
+            STARTED_FIELD: forms.CharField(required=False, widget=forms.HiddenInput),
+        }
+        return type("ApplicationFormWithFields", (ApplicationForm,), fields)

@@ -1,0 +1,277 @@
+"""The application and contact form: one bilingual page built on Wagtail's form builder.
+
+The application type is a fixed first field defined in code (not an editable form field), so that
+it has the same stored value in both languages and selects the confirmation text for the
+applicant. Editors change every other field in the admin; translated fields keep the Czech
+field's name, type and required flag, so both languages' submissions line up in one export.
+"""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.models import BasePage
+
+# The thank-you address under the form page, in the visitor's language.
+THANK_YOU_SLUGS = {"cs": "dekujeme", "en": "thank-you"}
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ApplicationType(models.TextChoices):
+    SPONSORSHIP = "sponsorship", _("Sponsorship programme")
+    STARTUP = "startup", _("Start-up or small firm with its own solution")
+    EXPERT = "expert", _("Nomination of an expert to a working group")
+    QUESTION = "question", _("General question")
+
+
+class ApplicationFormField(TranslatableMixin, AbstractFormField):
+    page = ParentalKey(
+        "partners.ApplicationFormPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+    # Labels, help texts and choices are translated; the field's name, type and required flag
+    # stay the Czech field's, so a submission in either language has the same keys.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("Form field")
+        verbose_name_plural = _("Form fields")
+
+
+class ApplicationSubmission(AbstractFormSubmission):
+    """One sent form; `language` is the language the visitor used."""
+
+    language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("Form submission")
+        verbose_name_plural = _("Form submissions")
+
+    @property
+    def application_type(self):
+        return self.form_data.get("application_type", "")
+
+    def application_type_label(self):
+        value = self.application_type
+        return ApplicationType(value).label if value in ApplicationType.values else value
+
+    def delivery_state(self):
+        """Where this submission's e-mails are, for the submissions list and the export."""
+        from partners.models.outbox import OutgoingEmail
+
+        messages = list(self.outgoing_emails.all())
+        if not messages:
+            return "—"
+        return "; ".join(
+            f"{message.get_kind_display()}: {message.get_status_display()}"
+            for message in sorted(messages, key=lambda m: m.kind != OutgoingEmail.Kind.NOTIFICATION)
+        )
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "application_type": self.application_type_label(),
+            "language": self.get_language_display(),
+            "delivery_state": self.delivery_state(),
+        }
+
+
+class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
+    """How organisations and people join or ask: the form routed to the site's contact e-mail."""
+
+    intro = RichTextField(_("Introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    thank_you_text = RichTextField(
+        _("Thank-you text"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown after the form is sent."),
+    )
+    open_from = models.DateField(
+        _("Open from"), null=True, blank=True, help_text=_("Leave empty if always open.")
+    )
+    open_until = models.DateField(
+        _("Open until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day on which the form accepts submissions."),
+    )
+    confirmation_sponsorship = models.TextField(
+        _("Confirmation: sponsorship programme"), blank=True
+    )
+    confirmation_startup = models.TextField(_("Confirmation: start-up or small firm"), blank=True)
+    confirmation_expert = models.TextField(_("Confirmation: expert nomination"), blank=True)
+    confirmation_question = models.TextField(_("Confirmation: general question"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("open_from"), FieldPanel("open_until")])],
+            heading=_("When the form is open"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("confirmation_sponsorship"),
+                FieldPanel("confirmation_startup"),
+                FieldPanel("confirmation_expert"),
+                FieldPanel("confirmation_question"),
+            ],
+            heading=_("Confirmation e-mail to the applicant, by application type"),
+        ),
+        FieldPanel("to_address"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("subject"),
+    ]
+
+    template = "pages/application_form_page.html"
+    landing_page_template = "pages/application_form_page_landing.html"
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("Application form page")
+
+    # The form builder
+
+    def get_form_class(self):
+        from partners.forms import ApplicationFormBuilder
+
+        return ApplicationFormBuilder(self.get_form_fields()).get_form_class()
+
+    def get_submission_class(self):
+        return ApplicationSubmission
+
+    def get_submissions(self):
+        # Both languages' submissions, in one list and one export.
+        return ApplicationSubmission.objects.filter(
+            page__translation_key=self.translation_key
+        ).prefetch_related("outgoing_emails")
+
+    def get_submissions_list_view_class(self):
+        from partners.views import ApplicationSubmissionsListView
+
+        return ApplicationSubmissionsListView
+
+    def get_data_fields(self):
+        submit_time, *fields = super().get_data_fields()
+        return [
+            submit_time,
+            ("language", _("Language")),
+            ("application_type", _("Application type")),
+            *fields,
+            ("delivery_state", _("E-mail delivery")),
+        ]
+
+    def confirmation_text(self, application_type):
+        return getattr(self, f"confirmation_{application_type}", "")
+
+    # Opening dates
+
+    def opening_state(self, today=None):
+        """ "open", "not_yet" (before open_from) or "closed" (after open_until)."""
+        today = today or timezone.localdate()
+        if self.open_from and today < self.open_from:
+            return "not_yet"
+        if self.open_until and today > self.open_until:
+            return "closed"
+        return "open"
+
+    # Serving
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_months"] = settings.FORM_SUBMISSION_RETENTION_MONTHS
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        # The form carries a CSRF token and the visitor's answers: never cache it anywhere.
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def thank_you_url(self, request, application_type=None):
+        slug = THANK_YOU_SLUGS.get(self.locale.language_code, THANK_YOU_SLUGS["en"])
+        url = self.get_url(request) + self.reverse_subpage("thank_you", kwargs={"slug": slug})
+        return f"{url}?type={application_type}" if application_type else url
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from partners.submission import handle_post
+
+        if request.method == "POST":
+            return handle_post(self, request)
+        state = self.opening_state()
+        form = self.get_form(page=self, user=request.user) if state == "open" else None
+        return self.render_form(request, form)
+
+    @re_path(rf"^(?P<slug>{'|'.join(THANK_YOU_SLUGS.values())})/$", name="thank_you")
+    def thank_you(self, request, slug):
+        application_type = request.GET.get("type", "")
+        if application_type not in ApplicationType.values:
+            application_type = ""
+        return self.render_landing_page(request, application_type=application_type)
+
+    def render_form(self, request, form, status=200, notice=None):
+        context = self.get_context(request)
+        context.update(
+            form=form,
+            opening_state=self.opening_state(),
+            notice=notice,
+            language=translation.get_language(),
+        )
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_landing_page(self, request, form_submission=None, application_type="", **kwargs):
+        context = self.get_context(request)
+        context.update(
+            form_submission=form_submission,
+            application_type=application_type,
+            confirmation_text=self.confirmation_text(application_type) if application_type else "",
+        )
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
+
+    def accept_submission(self, form, language):
+        """Store the submission and queue its e-mails in one transaction; send them on commit."""
+        from partners import outbox
+
+        with transaction.atomic():
+            submission = ApplicationSubmission.objects.create(
+                page=self, form_data=form.submission_data(), language=language
+            )
+            messages = outbox.queue_submission_emails(self, submission, form)
+            ids = [message.pk for message in messages]
+            transaction.on_commit(lambda: outbox.deliver(ids=ids))
+        return submission
+
+    def redirect_to_thank_you(self, request, application_type=None):
+        return redirect(self.thank_you_url(request, application_type))
