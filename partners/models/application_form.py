@@ -22,7 +22,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
@@ -183,7 +183,9 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
         return ApplicationSubmissionsListView
 
     def get_data_fields(self):
-        submit_time, *fields = super().get_data_fields()
+        # Column headings from the page in the default language: the same in every export.
+        default = self.get_translation_or_none(Locale.get_default()) or self
+        submit_time, *fields = super(ApplicationFormPage, default.specific).get_data_fields()
         return [
             submit_time,
             ("language", _("Language")),

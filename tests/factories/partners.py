@@ -1,58 +1,12 @@
-"""Factories for the partners app: form pages, their fields, submissions and outbox messages."""
+"""Factories for the partners app: form data, submissions and outbox messages."""
 
 import time
 
 import factory
-import wagtail_factories
 from django.utils import timezone
 
 from partners.forms import started_token
-from partners.models import (
-    ApplicationFormField,
-    ApplicationFormPage,
-    ApplicationSubmission,
-    OutgoingEmail,
-)
-
-
-class ApplicationFormPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Formulář {n}")
-    slug = factory.Sequence(lambda n: f"formular-{n}")
-    intro = "<p>Napište nám.</p>"
-    thank_you_text = "<p>Děkujeme.</p>"
-    confirmation_sponsorship = "Ozveme se do dvou týdnů."
-    confirmation_question = "Odpovíme do pěti dnů."
-
-    class Meta:
-        model = ApplicationFormPage
-
-
-class ApplicationFormFieldFactory(factory.django.DjangoModelFactory):
-    page = factory.SubFactory(ApplicationFormPageFactory)
-    label = factory.Sequence(lambda n: f"Pole {n}")
-    field_type = "singleline"
-    required = True
-    sort_order = factory.Sequence(int)
-
-    class Meta:
-        model = ApplicationFormField
-
-
-def form_page_with_fields(parent, **kwargs):
-    """A published form page under `parent` with a name, e-mail and message field."""
-    page = ApplicationFormPageFactory(parent=parent, **kwargs)
-    for order, (clean_name, label, field_type) in enumerate(
-        [
-            ("name", "Jméno", "singleline"),
-            ("email", "E-mail", "email"),
-            ("message", "Zpráva", "multiline"),
-        ]
-    ):
-        ApplicationFormFieldFactory(
-            page=page, clean_name=clean_name, label=label, field_type=field_type, sort_order=order
-        )
-    page.save_revision().publish()
-    return page
+from partners.models import ApplicationSubmission, OutgoingEmail
 
 
 def valid_post_data(**overrides):
@@ -84,6 +38,7 @@ class ApplicationSubmissionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ApplicationSubmission
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def submit_time(obj, create, extracted, **kwargs):

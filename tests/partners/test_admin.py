@@ -1,0 +1,138 @@
+"""What editors see in the admin: the submissions of both languages, their export and delivery."""
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission, User
+from openpyxl import load_workbook
+
+from partners.models import OutgoingEmail
+from tests.factories.partners import OutgoingEmailFactory, valid_post_data
+from tests.partners.conftest import CS_FORM, EN_FORM
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://evil.example")'
+
+
+@pytest.fixture
+def editor():
+    user = User.objects.create_user("redaktorka", "redaktorka@lepsimesta.cz", "heslo")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def submissions(client, site, django_capture_on_commit_callbacks):
+    """One Czech submission with tricky text and one English one, both e-mailed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            CS_FORM,
+            valid_post_data(
+                name="Řehoř Žďárský", organisation=FORMULA, message=f"Příliš žluťoučký {SCRIPT}"
+            ),
+        )
+        client.post(
+            EN_FORM,
+            valid_post_data(application_type="question", name="John Smith", message="Hello"),
+        )
+    client.logout()
+
+
+def list_url(page):
+    return f"/admin/forms/submissions/{page.pk}/"
+
+
+def export(client, page, fmt):
+    response = client.get(list_url(page), {"export": fmt})
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def test_editor_sees_both_languages_submissions_with_delivery_state(
+    client, editor, form_pages, submissions
+):
+    client.force_login(editor)
+    response = client.get(list_url(form_pages["cs"]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    html = BeautifulSoup(content, "html.parser")
+    table = html.select_one("table").get_text(" ", strip=True)
+    assert "Řehoř Žďárský" in table
+    assert "John Smith" in table
+    assert "Sponzorský program" in table
+    assert "Obecný dotaz" in table
+    assert "Oznámení: Odesláno; Potvrzení: Odesláno" in table
+    assert SCRIPT not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+
+
+def test_csv_export_keeps_diacritics_and_text_as_text(client, editor, form_pages, submissions):
+    client.force_login(editor)
+    data = export(client, form_pages["en"], "csv")
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    header, czech, english = rows
+    assert header[:4] == ["Datum odeslání", "Jazyk", "Typ přihlášky", "Jméno a příjmení"]
+    record = dict(zip(header, czech, strict=True))
+    assert record["Jméno a příjmení"] == "Řehoř Žďárský"
+    assert record["Zpráva"] == f"Příliš žluťoučký {SCRIPT}"
+    assert record["Organizace"] == "'" + FORMULA
+    assert record["Jazyk"] == "Čeština"
+    assert dict(zip(header, english, strict=True))["Jazyk"] == "English"
+
+
+def test_xlsx_export_keeps_diacritics_and_text_as_text(client, editor, form_pages, submissions):
+    client.force_login(editor)
+    workbook = load_workbook(io.BytesIO(export(client, form_pages["cs"], "xlsx")))
+    header, czech, english = workbook.active.iter_rows(values_only=True)
+    record = dict(zip(header, czech, strict=True))
+    assert record["Jméno a příjmení"] == "Řehoř Žďárský"
+    assert record["Zpráva"] == f"Příliš žluťoučký {SCRIPT}"
+    assert record["Typ přihlášky"] == "Sponzorský program"
+    assert record["Doručení e-mailů"] == "Oznámení: Odesláno; Potvrzení: Odesláno"
+    cell = next(workbook.active.iter_rows(min_row=2, max_row=2))[header.index("Organizace")]
+    assert cell.data_type == "s"
+    assert cell.value == FORMULA
+    assert dict(zip(header, english, strict=True))["Jméno a příjmení"] == "John Smith"
+
+
+def test_dashboard_warns_editors_about_undelivered_mail(client, editor, form_pages, submissions):
+    client.force_login(editor)
+    dashboard = client.get("/admin/")
+    assert "Nedoručené e-maily" not in dashboard.content.decode()
+
+    message = OutgoingEmail.objects.filter(kind="notification").first()
+    failed = OutgoingEmailFactory(
+        submission=message.submission,
+        status=OutgoingEmail.Status.FAILED,
+        attempts=20,
+        subject="Lepší města – Obecný dotaz: <b>Pavel</b>",
+        last_error="SMTPDataError: (550, b'5.7.1 Rejected')",
+    )
+    dashboard = client.get("/admin/")
+    html = BeautifulSoup(dashboard.content, "html.parser")
+    panel = html.select_one("#undelivered-mail-section")
+    text = panel.get_text(" ", strip=True)
+    assert "Nedoručené e-maily z formuláře přihlášky" in text
+    assert failed.subject in text
+    assert "5.7.1 Rejected" in text
+    link = html.find("a", string=failed.subject)
+    assert link["href"] == f"/admin/forms/submissions/{message.submission.page_id}/"
+    assert "<b>Pavel</b>" not in dashboard.content.decode()
+
+
+def test_partner_users_see_neither_submissions_nor_the_warning(client, form_pages, submissions):
+    OutgoingEmail.objects.update(status=OutgoingEmail.Status.FAILED)
+    partner = User.objects.create_user("partner", "partner@example.cz", "heslo")
+    partner.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(partner)
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    assert "Nedoručené e-maily" not in dashboard.content.decode()
+    response = client.get(list_url(form_pages["cs"]))
+    assert response.status_code in (302, 403)
+    assert "Žďárský" not in response.content.decode()
