@@ -185,23 +185,41 @@ def parse_quote(number, line):
     return Quote(text=text, speaker=speaker, role=role)
 
 
-def parse_contact(number, entry):
-    parts = [part.strip() for part in entry.split(",") if part.strip()]
+def parse_contact(lines):
+    """One contact from its lines [(number, text), …]: name, organisation, role, phone, e-mail."""
+    number = lines[0][0]
     phone = email = ""
     details = []
-    for part in parts:
-        if match := PHONE_LABEL.match(part):
-            phone = match["value"].strip()
-        elif match := EMAIL_LABEL.match(part):
-            email = match["value"].strip()
-            try:
-                validate_email(email)
-            except ValidationError as exc:
+    for line_number, text in lines:
+        for part in (part.strip() for part in text.split(",")):
+            if not part:
+                continue
+            if match := PHONE_LABEL.match(part):
+                if phone:
+                    raise PressReleaseFormatError(
+                        line_number, "a second phone number: start each contact with “·”"
+                    )
+                phone = match["value"].strip()
+            elif match := EMAIL_LABEL.match(part):
+                if email:
+                    raise PressReleaseFormatError(
+                        line_number, "a second e-mail address: start each contact with “·”"
+                    )
+                email = match["value"].strip()
+                try:
+                    validate_email(email)
+                except ValidationError as exc:
+                    raise PressReleaseFormatError(
+                        line_number, f"“{email}” is not an e-mail address"
+                    ) from exc
+            elif phone or email:
                 raise PressReleaseFormatError(
-                    number, f"“{email}” is not an e-mail address"
-                ) from exc
-        else:
-            details.append(part)
+                    line_number,
+                    f"“{part}” follows the phone and e-mail of the contact above: "
+                    "start each contact with “·”",
+                )
+            else:
+                details.append(part)
     if not details:
         raise PressReleaseFormatError(number, "a press contact needs a name")
     if not phone and not email:
@@ -214,18 +232,17 @@ def parse_contact(number, entry):
     return Contact(name=name, organisation=organisation, role=role, phone=phone, email=email)
 
 
-def parse_contacts(block):
+def parse_contacts(lines):
     """The lines after the heading: each "· " starts a contact, which may run over lines."""
     entries = []
-    for number, line in block:
+    for number, line in lines:
         if BULLET.match(line):
-            entries.append((number, BULLET.sub("", line)))
+            entries.append([(number, BULLET.sub("", line))])
         elif entries:
-            number, text = entries[-1]
-            entries[-1] = (number, f"{text} {line}")
+            entries[-1].append((number, line))
         else:
             raise PressReleaseFormatError(number, "each press contact must start with “·”")
-    return [parse_contact(number, text) for number, text in entries]
+    return [parse_contact(entry) for entry in entries]
 
 
 def parse_press_release(text):

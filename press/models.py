@@ -29,7 +29,7 @@ from .feeds import PressAtomFeed, PressRssFeed
 class PressContact(TranslatableMixin, models.Model):
     """A person journalists can call; chosen per release, so a new number is edited once."""
 
-    name = models.CharField(_("Name"), max_length=200)
+    name = models.CharField(_("Full name"), max_length=200)
     role = models.CharField(_("Role"), max_length=200, blank=True)
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     phone = models.CharField(_("Phone"), max_length=50, blank=True)
