@@ -25,8 +25,8 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", "http://127.0.0.1:8000")
 INSTALLED_APPS = [
     "core",
     "home",
-    "partners",
     "press",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
