@@ -7,8 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission, User
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from partners.models import OutgoingEmail
+from partners.models import ApplicationFormPage, OutgoingEmail
 from tests.factories.partners import OutgoingEmailFactory, valid_post_data
 from tests.partners.conftest import CS_FORM, EN_FORM
 
@@ -136,3 +137,33 @@ def test_partner_users_see_neither_submissions_nor_the_warning(client, form_page
     response = client.get(list_url(form_pages["cs"]))
     assert response.status_code in (302, 403)
     assert "Žďárský" not in response.content.decode()
+
+
+def test_editor_creates_a_form_page_with_fields_in_the_admin(client, site):
+    client.force_login(User.objects.create_superuser("spravce", "spravce@lepsimesta.cz", "heslo"))
+    data = nested_form_data(
+        {
+            "title": "Nominace odborníků",
+            "slug": "nominace",
+            "intro": rich_text("<p>Nominujte odborníka.</p>"),
+            "thank_you_text": rich_text("<p>Děkujeme.</p>"),
+            "confirmation_expert": "Ozveme se vám.",
+            "form_fields": inline_formset(
+                [
+                    {"label": "Jméno odborníka", "field_type": "singleline", "required": "on"},
+                    {"label": "E-mail", "field_type": "email", "required": "on"},
+                ]
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/partners/applicationformpage/{site['cs'].pk}/", data)
+    assert response.status_code == 302
+    page = ApplicationFormPage.objects.get(slug="nominace")
+    assert page.live
+    assert [(f.clean_name, f.field_type) for f in page.form_fields.all()] == [
+        ("jmeno_odbornika", "singleline"),
+        ("e_mail", "email"),
+    ]
+    assert client.get("/cs/nominace/").status_code == 200

@@ -7,7 +7,12 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail_localize.models import Translation
 
-from partners.models import ApplicationSubmission, OutgoingEmail
+from partners.models import (
+    ApplicationFormField,
+    ApplicationFormPage,
+    ApplicationSubmission,
+    OutgoingEmail,
+)
 from tests.factories.partners import valid_post_data
 from tests.partners.conftest import CS_FORM, EN_FORM
 
@@ -258,3 +263,25 @@ def test_home_page_calls_to_apply(client, site):
     html = html_of(client.get("/cs/"))
     link = html.select_one(".cta a")
     assert (link.get_text(strip=True), link["href"]) == ("Podat přihlášku", CS_FORM)
+
+
+def test_a_field_added_in_czech_reaches_english_with_the_same_name_type_and_flag(form_pages):
+    cs_page = form_pages["cs"]
+    cs_page.form_fields.add(
+        ApplicationFormField(
+            label="Počet zaměstnanců", field_type="number", required=False, sort_order=10
+        )
+    )
+    cs_page.save_revision().publish()
+    # What "Sync translated pages" in the admin does.
+    translation = Translation.objects.get(
+        source__object_id=cs_page.translation_key, target_locale__language_code="en"
+    )
+    translation.source.update_from_db()
+    translation.save_target(publish=True)
+
+    en_field = ApplicationFormPage.objects.get(pk=form_pages["en"].pk).form_fields.get(
+        clean_name="pocet_zamestnancu"
+    )
+    assert (en_field.field_type, en_field.required) == ("number", False)
+    assert en_field.translation_key == cs_page.form_fields.get(sort_order=10).translation_key
