@@ -56,7 +56,10 @@ lock: ## Re-pin every package in constraints.txt from a fresh install
 	(echo "# Exact versions of every package, so two installs a month apart get the same set."; \
 	 echo "# Refresh with: make lock"; /tmp/lepsimesta-lock/bin/pip freeze) > constraints.txt
 
+image: ## Build the production image (podman if present, else docker)
+	$$(command -v podman || command -v docker) build --format docker -t lepsimesta .
+
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static_collected media
 
-.PHONY: help install messages makemessages run test lint format lock clean
+.PHONY: help install messages makemessages run test lint format lock image clean
