@@ -57,7 +57,8 @@ lock: ## Re-pin every package in constraints.txt from a fresh install
 	 echo "# Refresh with: make lock"; /tmp/lepsimesta-lock/bin/pip freeze) > constraints.txt
 
 image: ## Build the production image (podman if present, else docker)
-	$$(command -v podman || command -v docker) build --format docker -t lepsimesta .
+	if command -v podman >/dev/null; then podman build --format docker -t lepsimesta .; \
+	else docker build -t lepsimesta .; fi
 
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static_collected media
