@@ -61,7 +61,7 @@ def test_editor_sees_both_languages_submissions_with_delivery_state(
     assert response.status_code == 200
     content = response.content.decode()
     html = BeautifulSoup(content, "html.parser")
-    table = html.select_one("table").get_text(" ", strip=True)
+    table = html.select_one("table.listing").get_text(" ", strip=True)
     assert "Řehoř Žďárský" in table
     assert "John Smith" in table
     assert "Sponzorský program" in table
