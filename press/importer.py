@@ -125,13 +125,17 @@ def _blocks(text):
     return blocks
 
 
-def _is_about_heading(block):
-    number, first = block[0]
+def _is_about_heading(block, next_block):
+    """A line like "O projektu …" whose text follows, on the next line or after a blank one."""
+    _number, first = block[0]
+    followed_by_text = len(block) > 1 or (
+        next_block is not None and not CONTACTS_HEADING.match(next_block[0][1])
+    )
     return (
-        len(block) > 1
+        followed_by_text
         and first.startswith("O ")
         and len(first) <= 100
-        and not first.endswith((".", "!", "?"))
+        and not first.endswith((".", "!", "?", ","))
     )
 
 
@@ -281,7 +285,8 @@ def parse_press_release(text):
                 raise PressReleaseFormatError(number, "no press contacts follow the heading")
             release.contacts = parse_contacts(contact_lines)
             break
-        if _is_about_heading(block):
+        next_block = rest[index + 1] if index + 1 < len(rest) else None
+        if _is_about_heading(block, next_block):
             section = "about"
             release.about_sections.append(
                 AboutSection(

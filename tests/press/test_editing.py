@@ -118,3 +118,12 @@ def test_a_scheduled_release_goes_live_when_publish_scheduled_runs(client, press
     release.refresh_from_db()
     assert release.live
     assert client.get(release.url).status_code == 200
+
+
+def test_a_new_release_can_be_previewed_before_it_is_saved(editor_client, press_index):
+    url = f"/admin/pages/add/press/pressreleasepage/{press_index['cs'].pk}/preview/"
+    assert editor_client.post(url, release_form()).json()["is_valid"]
+    preview = editor_client.get(url).content.decode()
+    assert "Čtyři pracovní skupiny se poprvé sešly." in preview
+    assert "Všechny tiskové zprávy" in preview
+    assert not PressReleasePage.objects.filter(slug="pracovni-skupiny-zahajily-cinnost").exists()

@@ -62,6 +62,15 @@ def test_the_founding_release_is_read_completely(founding_text):
     assert (second.phone, second.email) == ("724 302 802", "filipova@smocr.cz")
 
 
+def test_an_about_heading_may_stand_apart_from_its_text(founding_text):
+    text = founding_text.replace("O projektu Lepší města\n", "O projektu Lepší města\n\n")
+    assert text != founding_text
+    release = parse_press_release(text)
+    assert [s.title for s in release.about_sections][0] == "O projektu Lepší města"
+    assert release.about_sections[0].paragraphs[0].startswith("Iniciativa Lepší města je první")
+    assert len(release.body) == 5
+
+
 def test_a_statement_attributed_name_first_is_read_too(founding_text):
     text = founding_text.replace(
         "říká předseda Komory statutárních měst SMO ČR a primátor Pardubic Martin Charvát.",
