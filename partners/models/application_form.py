@@ -221,6 +221,12 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
         add_never_cache_headers(response)
         return response
 
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin comes first in the MRO and would preview every mode as the form.
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return super().serve_preview(request, mode_name)
+
     def thank_you_url(self, request, application_type=None):
         slug = THANK_YOU_SLUGS.get(self.locale.language_code, THANK_YOU_SLUGS["en"])
         url = self.get_url(request) + self.reverse_subpage("thank_you", kwargs={"slug": slug})

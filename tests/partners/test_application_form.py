@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from wagtail_localize.models import Translation
 
@@ -285,3 +286,13 @@ def test_a_field_added_in_czech_reaches_english_with_the_same_name_type_and_flag
     )
     assert (en_field.field_type, en_field.required) == ("number", False)
     assert en_field.translation_key == cs_page.form_fields.get(sort_order=10).translation_key
+
+
+@pytest.mark.parametrize("mode", ["form", "landing"])
+def test_admin_preview_renders_both_modes(rf, form_pages, mode):
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    response = form_pages["cs"].make_preview_request(request, mode)
+    assert response.status_code == 200
+    heading = BeautifulSoup(response.rendered_content, "html.parser").h1.get_text(strip=True)
+    assert heading == {"form": "Přihláška", "landing": "Děkujeme"}[mode]
