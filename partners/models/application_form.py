@@ -278,7 +278,9 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
             )
             messages = outbox.queue_submission_emails(self, submission, form)
             ids = [message.pk for message in messages]
-            transaction.on_commit(lambda: outbox.deliver(ids=ids))
+            # robust: whatever sending raises, the stored submission still gets its thank-you
+            # page, and send_pending_mail retries the messages.
+            transaction.on_commit(lambda: outbox.deliver(ids=ids), robust=True)
         return submission
 
     def redirect_to_thank_you(self, request, application_type=None):

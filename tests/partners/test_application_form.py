@@ -125,6 +125,7 @@ def test_valid_submission_is_stored_then_redirected_to_the_thank_you_page(
     assert html.h1.get_text(strip=True) == "Děkujeme"
     assert "Na váš dotaz odpovíme co nejdříve" in html.get_text()
     assert "no-store" in thank_you["Cache-Control"]
+    assert html.select_one('meta[name="robots"]')["content"] == "noindex"
     # Reloading the thank-you page sends nothing again.
     client.get(response["Location"])
     assert ApplicationSubmission.objects.count() == 1

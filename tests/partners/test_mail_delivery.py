@@ -194,3 +194,14 @@ def test_backoff_doubles_and_a_message_fails_after_the_last_attempt(submit, smtp
     assert smtp_sink_down.messages == []  # failed messages wait for an editor's decision
     call_command("send_pending_mail", "--retry-failed", stdout=StringIO())
     assert len(smtp_sink_down.messages) == 2
+
+
+def test_an_unexpected_error_while_sending_still_thanks_the_visitor(submit, monkeypatch):
+    def broken_send(self, *args, **kwargs):
+        raise RuntimeError("a bug in the mail backend")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
+    response = submit()
+    assert response.status_code == 302
+    assert ApplicationSubmission.objects.count() == 1
+    assert OutgoingEmail.objects.filter(status="pending").count() == 2
