@@ -16,7 +16,12 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    # The browser tests allow async-unsafe database access for this process; never in deployment.
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         env={**clean_env, **env},
