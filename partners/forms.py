@@ -11,13 +11,15 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from partners.form_names import (
+    APPLICATION_TYPE_FIELD,
+    HONEYPOT_FIELD,
+    RESERVED_FIELD_NAMES,
+    SPAM_FIELDS,
+    STARTED_FIELD,
+)
 from partners.models import ApplicationType
 
-APPLICATION_TYPE_FIELD = "application_type"
-# A name that looks worth filling in to a bot; people never see the field.
-HONEYPOT_FIELD = "extra_url"
-STARTED_FIELD = "form_started"
-SPAM_FIELDS = (HONEYPOT_FIELD, STARTED_FIELD)
 # The builder field that names the working group of a nominated expert (load_site creates it).
 WORKING_GROUP_FIELD = "working_group"
 
@@ -117,13 +119,20 @@ class ApplicationFormBuilder(FormBuilder):
         return super().create_email_field(field, options)
 
     def get_form_class(self):
+        # The admin refuses the reserved names; fields saved before that rule cannot replace
+        # the fixed ones either.
+        editors_fields = {
+            name: field
+            for name, field in self.formfields.items()
+            if name not in RESERVED_FIELD_NAMES
+        }
         fields = {
             APPLICATION_TYPE_FIELD: forms.ChoiceField(
                 label=_("What would you like to do?"),
                 choices=ApplicationType.choices,
                 widget=forms.RadioSelect,
             ),
-            **self.formfields,
+            **editors_fields,
             HONEYPOT_FIELD: forms.CharField(
                 label=_("Leave this field empty"),
                 required=False,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core.models import SiteSettings
-from partners.forms import APPLICATION_TYPE_FIELD
+from partners.form_names import APPLICATION_TYPE_FIELD
 from partners.models import ApplicationType, OutgoingEmail
 
 logger = logging.getLogger(__name__)

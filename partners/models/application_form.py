@@ -26,6 +26,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+from partners.admin_forms import ApplicationFormPageAdminForm
 
 # The thank-you address under the form page, in the visitor's language.
 THANK_YOU_SLUGS = {"cs": "dekujeme", "en": "thank-you"}
@@ -154,6 +155,7 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
         SynchronizedField("subject"),
     ]
 
+    base_form_class = ApplicationFormPageAdminForm
     template = "pages/application_form_page.html"
     landing_page_template = "pages/application_form_page_landing.html"
     parent_page_types = ["home.HomePage"]

@@ -167,3 +167,21 @@ def test_editor_creates_a_form_page_with_fields_in_the_admin(client, site):
         ("e_mail", "email"),
     ]
     assert client.get("/cs/nominace/").status_code == 200
+
+
+def test_a_field_may_not_take_the_name_of_a_fixed_field(client, site):
+    client.force_login(User.objects.create_superuser("spravce", "spravce@lepsimesta.cz", "heslo"))
+    data = nested_form_data(
+        {
+            "title": "Jiný formulář",
+            "slug": "jiny-formular",
+            "form_fields": inline_formset(
+                [{"label": "Application type", "field_type": "singleline", "required": "on"}]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(f"/admin/pages/add/partners/applicationformpage/{site['cs'].pk}/", data)
+    assert response.status_code == 200
+    assert "Tento popisek je vyhrazen" in response.content.decode()
+    assert not ApplicationFormPage.objects.filter(slug="jiny-formular").exists()
