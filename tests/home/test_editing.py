@@ -1,7 +1,6 @@
 """Editors create pages in the admin and keep translations in sync through wagtail-localize."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import TranslationSource
@@ -11,14 +10,7 @@ from home.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    client.force_login(user)
-    return client
-
-
-def test_editor_creates_and_publishes_a_standard_page_in_the_admin(editor_client, site):
+def test_editor_creates_and_publishes_a_standard_page_in_the_admin(admin_client, site):
     data = nested_form_data(
         {
             "title": "Pracovní skupiny",
@@ -33,13 +25,13 @@ def test_editor_creates_and_publishes_a_standard_page_in_the_admin(editor_client
             "action-publish": "publish",
         }
     )
-    response = editor_client.post(
+    response = admin_client.post(
         f"/admin/pages/add/home/standardpage/{site['cs'].pk}/", data, follow=True
     )
     assert response.status_code == 200
     page = StandardPage.objects.get(slug="pracovni-skupiny")
     assert page.live
-    public = editor_client.get("/cs/pracovni-skupiny/")
+    public = admin_client.get("/cs/pracovni-skupiny/")
     assert "Plynulost provozu a parkování." in public.content.decode()
 
 

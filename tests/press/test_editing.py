@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
@@ -13,13 +12,6 @@ from press.models import Boilerplate, PressContact, PressReleasePage
 from tests.factories.press import PressReleasePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def release_form(**overrides):
@@ -49,9 +41,9 @@ def release_form(**overrides):
     return nested_form_data(data)
 
 
-def test_editor_creates_and_publishes_a_release_in_the_admin(editor_client, press_index):
+def test_editor_creates_and_publishes_a_release_in_the_admin(admin_client, press_index):
     index = press_index["cs"]
-    response = editor_client.post(
+    response = admin_client.post(
         f"/admin/pages/add/press/pressreleasepage/{index.pk}/",
         release_form(**{"action-publish": "publish"}),
         follow=True,
@@ -60,7 +52,7 @@ def test_editor_creates_and_publishes_a_release_in_the_admin(editor_client, pres
     release = PressReleasePage.objects.get(slug="pracovni-skupiny-zahajily-cinnost")
     assert release.live
     assert release.release_date == datetime.date(2016, 9, 15)
-    public = editor_client.get(release.url).content.decode()
+    public = admin_client.get(release.url).content.decode()
     assert "Pardubice, <time" in public
     assert "15. září 2016" in public
     assert "Skupiny se zaměří na dopravu a energetiku." in public
@@ -68,24 +60,24 @@ def test_editor_creates_and_publishes_a_release_in_the_admin(editor_client, pres
     assert "O projektu Lepší města" in public
 
 
-def test_a_draft_can_be_previewed_but_is_not_public(editor_client, client, press_index):
+def test_a_draft_can_be_previewed_but_is_not_public(admin_client, client, press_index):
     index = press_index["cs"]
-    editor_client.post(f"/admin/pages/add/press/pressreleasepage/{index.pk}/", release_form())
+    admin_client.post(f"/admin/pages/add/press/pressreleasepage/{index.pk}/", release_form())
     release = PressReleasePage.objects.get(slug="pracovni-skupiny-zahajily-cinnost")
     assert not release.live
     preview_url = f"/admin/pages/{release.pk}/edit/preview/"
-    assert editor_client.post(preview_url, release_form()).json()["is_valid"]
-    preview = editor_client.get(preview_url).content.decode()
+    assert admin_client.post(preview_url, release_form()).json()["is_valid"]
+    preview = admin_client.get(preview_url).content.decode()
     assert "Čtyři pracovní skupiny se poprvé sešly." in preview
-    editor_client.logout()
+    admin_client.logout()
     assert client.get("/cs/tiskove-zpravy/pracovni-skupiny-zahajily-cinnost/").status_code == 404
 
 
-def test_submitting_for_moderation_starts_the_approval_workflow(editor_client, press_index):
+def test_submitting_for_moderation_starts_the_approval_workflow(admin_client, press_index):
     index = press_index["cs"]
     assert index.get_workflow().name == "Moderators approval"
     assert press_index["en"].get_workflow().name == "Moderators approval"
-    editor_client.post(
+    admin_client.post(
         f"/admin/pages/add/press/pressreleasepage/{index.pk}/",
         release_form(**{"action-submit": "submit"}),
     )
@@ -120,10 +112,10 @@ def test_a_scheduled_release_goes_live_when_publish_scheduled_runs(client, press
     assert client.get(release.url).status_code == 200
 
 
-def test_a_new_release_can_be_previewed_before_it_is_saved(editor_client, press_index):
+def test_a_new_release_can_be_previewed_before_it_is_saved(admin_client, press_index):
     url = f"/admin/pages/add/press/pressreleasepage/{press_index['cs'].pk}/preview/"
-    assert editor_client.post(url, release_form()).json()["is_valid"]
-    preview = editor_client.get(url).content.decode()
+    assert admin_client.post(url, release_form()).json()["is_valid"]
+    preview = admin_client.get(url).content.decode()
     assert "Čtyři pracovní skupiny se poprvé sešly." in preview
     assert "Všechny tiskové zprávy" in preview
     assert not PressReleasePage.objects.filter(slug="pracovni-skupiny-zahajily-cinnost").exists()
