@@ -68,6 +68,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lepsimesta.urls"
+# An expired form token gets a branded page in the visitor's language, not Django's own.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "lepsimesta.wsgi.application"
 
 TEMPLATES = [

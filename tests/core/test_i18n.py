@@ -5,6 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.template import Context, Template
+from django.test import Client
 from django.utils import translation
 
 from home.models import StandardPage
@@ -74,3 +75,19 @@ def test_dates_read_naturally_in_each_language(language, expected):
     with translation.override(language):
         rendered = Template("{{ day|date }}").render(Context({"day": datetime.date(2016, 8, 3)}))
     assert rendered == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/cs/prihlaska/", "Formulář se nepodařilo odeslat"),
+        ("/en/apply/", "Your form could not be sent"),
+    ],
+)
+def test_expired_form_token_gets_a_branded_page_in_the_visitors_language(site, path, message):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(path, {"name": "Jana Nováková"})
+    assert response.status_code == 403
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.h1.get_text(strip=True) == message
+    assert html.select_one("main a[href='mailto:info@lepsimesta.cz']")
