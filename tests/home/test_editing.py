@@ -64,3 +64,17 @@ def test_syncing_after_a_czech_edit_updates_the_english_page(
     # editor translates it; the untouched English lead is kept.
     assert en.title == "Energetika a osvětlení"
     assert en.lead == "Energy savings in cities."
+
+
+@pytest.mark.parametrize("preferred_language", ["cs", "en"])
+def test_editors_work_in_the_admin_in_czech_or_english(
+    admin_client, admin_user, preferred_language
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = preferred_language
+    profile.save()
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert f'<html lang="{preferred_language}"' in response.content.decode()
