@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
@@ -70,8 +71,6 @@ def test_syncing_after_a_czech_edit_updates_the_english_page(
 def test_editors_work_in_the_admin_in_czech_or_english(
     admin_client, admin_user, preferred_language
 ):
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = preferred_language
     profile.save()
