@@ -5,8 +5,6 @@ import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,12 +14,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageViewRestriction, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.querysets import localized, without_view_restrictions
 
 from .feeds import PressAtomFeed, PressRssFeed
 
@@ -85,38 +84,6 @@ class Boilerplate(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
-
-
-def localized(objects, locale_id, queryset=None):
-    """`objects` in the given locale where a translation exists, the originals otherwise.
-
-    wagtail-localize copies a translated page's orderables as they are, so their foreign keys
-    still point at the source-language snippets; this swaps them in one query for the lot.
-    """
-    objects = list(objects)
-    if all(obj.locale_id == locale_id for obj in objects):
-        return objects
-    if queryset is None:
-        queryset = type(objects[0])._default_manager.all()
-    translations = {
-        obj.translation_key: obj
-        for obj in queryset.filter(
-            locale_id=locale_id, translation_key__in={obj.translation_key for obj in objects}
-        )
-    }
-    return [translations.get(obj.translation_key, obj) for obj in objects]
-
-
-def without_view_restrictions(pages):
-    """Pages outside private sections, in the same query.
-
-    Wagtail's `public()` reads the restrictions in a query of its own; a correlated subquery
-    (the page's path starts with the restricted page's path) keeps listings at one query.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.filter(~Exists(restricted))
 
 
 def json_ld(data):

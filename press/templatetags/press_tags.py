@@ -3,7 +3,8 @@
 from django import template
 from django.utils import translation
 
-from press.models import PressIndexPage, PressReleasePage, without_view_restrictions
+from core.querysets import without_view_restrictions
+from press.models import PressIndexPage, PressReleasePage
 
 register = template.Library()
 
