@@ -68,6 +68,9 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
 
+    # The footer of every page links both pages: fetch them with the settings.
+    select_related = ["privacy_page", "accessibility_page"]
+
     panels = [
         FieldPanel("contact_email"),
         MultiFieldPanel(

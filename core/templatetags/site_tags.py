@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from core.querysets import without_view_restrictions
+
 register = template.Library()
 
 
@@ -14,14 +16,18 @@ def _site_root(request):
 
 
 def _live_translations(page):
-    """The page's live translations by language code, aliases excluded (they are not content)."""
-    pages = (
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    return {p.locale.language_code: p for p in pages}
+    """The page's live translations by language code, aliases excluded (they are not content).
+
+    The language switcher and the hreflang links both need them: one query, kept on the page.
+    """
+    if not hasattr(page, "_live_translations"):
+        pages = without_view_restrictions(
+            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .live()
+            .select_related("locale")
+        )
+        page._live_translations = {p.locale.language_code: p for p in pages}
+    return page._live_translations
 
 
 def _home_pages(request):
@@ -39,7 +45,7 @@ def main_menu(context):
     if root is None:
         return {"items": [], "home": None}
     home = root.localized
-    items = home.get_children().live().public().in_menu().specific(defer=True)
+    items = without_view_restrictions(home.get_children().live().in_menu()).specific(defer=True)
     return {
         "home": home,
         "items": [
