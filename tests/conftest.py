@@ -44,6 +44,12 @@ def site(django_db_blocker):
 
 
 @pytest.fixture
+def live_site(live_server, site, transactional_db):
+    """The live server's base URL, with the site's content loaded in its database."""
+    return live_server.url
+
+
+@pytest.fixture
 def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 

@@ -46,12 +46,6 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def live_site(live_server, site, transactional_db):
-    """The live server's base URL, with the site's content loaded in its database."""
-    return live_server.url
-
-
 def serious_violations(page):
     """axe-core's serious and critical violations on the page, as readable strings."""
     from axe_playwright_python.sync_playwright import Axe

@@ -1,7 +1,8 @@
 """Every page type of the home app renders in both languages with its language links."""
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.html import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +18,6 @@ PAGES = [
         "Accessibility statement",
     ),
 ]
-
-
-def get_html(client, path):
-    response = client.get(path)
-    assert response.status_code == 200, path
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def alternates(html):

@@ -46,9 +46,3 @@ def form_pages(site):
         page.locale.language_code: page
         for page in ApplicationFormPage.objects.select_related("locale")
     }
-
-
-@pytest.fixture
-def live_site(live_server, site, transactional_db):
-    """The live server's base URL, with the site's content loaded in its database."""
-    return live_server.url

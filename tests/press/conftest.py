@@ -1,7 +1,6 @@
 """Addresses of the loaded press pages, shared by the press tests."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from press.models import PressIndexPage
 
@@ -9,12 +8,6 @@ CS_INDEX = "/cs/tiskove-zpravy/"
 EN_INDEX = "/en/press/"
 CS_RELEASE = CS_INDEX + "lepsi-mesta-hledaji-partnery-oteviraji-prihlasky-do-pracovnich-skupin/"
 EN_RELEASE = EN_INDEX + "better-cities-seeks-partners/"
-
-
-def get_html(client, path):
-    response = client.get(path)
-    assert response.status_code == 200, path
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

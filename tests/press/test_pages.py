@@ -8,7 +8,8 @@ from tests.factories.press import (
     PressReleaseAttachmentFactory,
     PressReleasePageFactory,
 )
-from tests.press.conftest import CS_INDEX, CS_RELEASE, EN_INDEX, EN_RELEASE, get_html
+from tests.html import get_html
+from tests.press.conftest import CS_INDEX, CS_RELEASE, EN_INDEX, EN_RELEASE
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from wagtail_localize.models import TranslationSource
 
 from press.models import PressContact, PressReleasePage
-from tests.press.conftest import EN_RELEASE, get_html
+from tests.html import get_html
+from tests.press.conftest import EN_RELEASE
 
 pytestmark = pytest.mark.django_db
 
