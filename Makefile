@@ -29,6 +29,7 @@ messages: $(VENV)/.run-deps ## Compile the translation catalogues (.po -> .mo)
 makemessages: $(VENV)/.run-deps ## Extract new template and code strings into locale/*.po
 	$(MANAGE) makemessages --locale cs --locale en --ignore '.venv/*' --no-obsolete
 
+run: export BASE_URL ?= http://$(HOST):$(PORT)
 run: messages ## Set up (first time) and serve the site at http://127.0.0.1:8000 on SQLite
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_site
