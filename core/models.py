@@ -1,6 +1,8 @@
-"""What every app's pages share: the abstract BasePage (SEO and social fields) and site settings."""
+"""What every app shares: the abstract BasePage (SEO and social fields), site settings and the
+attempt counter behind rate limits (core/throttle.py)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -85,3 +87,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Site settings")
+
+
+class ThrottleHit(models.Model):
+    """One attempt counted by a rate limit (core/throttle.py); `key` hashes scope and client."""
+
+    scope = models.CharField(max_length=50)
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["key", "created_at"]),
+            models.Index(fields=["scope", "created_at"]),
+        ]

@@ -174,17 +174,19 @@ WAGTAILLOCALIZE_JQUERY_DATEPICKER = False
 
 SITE_CONTENT_DIR = BASE_DIR / "site"
 
+# How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts only
+# REMOTE_ADDR (then the proxy must pass the client's address as REMOTE_ADDR). Rate limits and
+# the login throttle identify a client by this address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
+
 # The application form (partners app); docs/application-form.md explains each setting.
 # Submissions older than this are deleted by `manage.py purge_submissions` (privacy page: 24).
 FORM_SUBMISSION_RETENTION_MONTHS = env.int("FORM_SUBMISSION_RETENTION_MONTHS", 24)
 # A form sent sooner than this after it was displayed is treated as a bot's.
 FORM_MIN_FILL_SECONDS = env.float("FORM_MIN_FILL_SECONDS", 3)
-# Accepted submissions per client IP address and time window (through the shared cache).
+# Accepted submissions per client IP address and time window (counted in the database).
 FORM_RATE_LIMIT_COUNT = env.int("FORM_RATE_LIMIT_COUNT", 5)
 FORM_RATE_LIMIT_WINDOW_SECONDS = env.int("FORM_RATE_LIMIT_WINDOW_SECONDS", 600)
-# How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts only
-# REMOTE_ADDR (then the proxy must pass the client's address as REMOTE_ADDR).
-FORM_TRUSTED_PROXY_COUNT = env.int("FORM_TRUSTED_PROXY_COUNT", 0)
 # Failed e-mails are retried with exponential backoff; after this many attempts they are
 # marked failed and shown on the editors' dashboard.
 FORM_MAIL_MAX_ATTEMPTS = env.int("FORM_MAIL_MAX_ATTEMPTS", 20)
