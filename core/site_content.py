@@ -183,17 +183,21 @@ def remove_wagtail_welcome_page():
 
 
 def load_site_settings(pages_by_key):
-    """Point the footer settings at the loaded pages, unless an editor already chose others."""
+    """A new site takes every value of settings.toml; on an existing one, only empty fields are
+    filled, so an editor's choices are never overwritten."""
     from core.models import SiteSettings
 
     spec = read_toml(content_dir() / "settings.toml")
     site = Site.objects.get(is_default_site=True)
+    is_new = not SiteSettings.objects.filter(site=site).exists()
+    # for_site() creates the row with the model's defaults (e.g. the contact e-mail), which
+    # would otherwise count as an editor's choice and hide the file's value.
     site_settings = SiteSettings.for_site(site)
     changed = False
     for field, value in spec.get("site_settings", {}).items():
         if isinstance(value, str) and value.startswith(PAGE_REFERENCE_PREFIX):
             field, value = f"{field}_id", pages_by_key[value.removeprefix(PAGE_REFERENCE_PREFIX)].pk
-        if not getattr(site_settings, field):
+        if is_new or not getattr(site_settings, field):
             setattr(site_settings, field, value)
             changed = True
     if changed:

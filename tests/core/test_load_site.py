@@ -1,5 +1,6 @@
 """`load_site` builds the same site however often it runs."""
 
+import shutil
 from io import StringIO
 
 import pytest
@@ -51,3 +52,23 @@ def test_an_editors_change_survives_load_site(site):
     about.save_revision().publish()
     call_command("load_site", stdout=StringIO())
     assert Page.objects.get(slug="o-iniciative").title == "O nás"
+
+
+def test_a_fresh_site_takes_the_contact_email_from_settings_toml(site, tmp_path, settings):
+    content = tmp_path / "site"
+    shutil.copytree(settings.SITE_CONTENT_DIR, content)
+    toml = content / "settings.toml"
+    toml.write_text(toml.read_text().replace("info@lepsimesta.cz", "tisk@lepsimesta.cz"))
+    settings.SITE_CONTENT_DIR = content
+    SiteSettings.objects.all().delete()
+
+    call_command("load_site", stdout=StringIO())
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert site_settings.contact_email == "tisk@lepsimesta.cz"
+
+    # Once the site exists, the file no longer overrides what an editor set.
+    site_settings.contact_email = "redakce@lepsimesta.cz"
+    site_settings.save()
+    call_command("load_site", stdout=StringIO())
+    site_settings.refresh_from_db()
+    assert site_settings.contact_email == "redakce@lepsimesta.cz"
