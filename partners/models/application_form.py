@@ -159,6 +159,8 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
     template = "pages/application_form_page.html"
     landing_page_template = "pages/application_form_page_landing.html"
     parent_page_types = ["home.HomePage"]
+    # Its sub-addresses (the thank-you page) are routes: a child page would hide behind them.
+    subpage_types = []
 
     class Meta:
         verbose_name = _("Application form page")
