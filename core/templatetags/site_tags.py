@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core.querysets import without_view_restrictions
@@ -114,3 +115,14 @@ def localized_page_url(context, page):
     if page is None:
         return ""
     return page.localized.get_url(context["request"]) or ""
+
+
+@register.simple_tag
+def document_title(*parts):
+    """The <title>: the given parts, most specific first, then the site's name — unless a part
+    already names the site (the home page's title is the site's name)."""
+    site_name = _("Lepší města")
+    parts = [str(part) for part in parts if part]
+    if not any(site_name in part for part in parts):
+        parts.append(site_name)
+    return " | ".join(parts)

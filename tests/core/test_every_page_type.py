@@ -37,7 +37,9 @@ def test_page_type_renders_in_both_languages_with_language_links(client, site, m
         assert response.status_code == 200, url
         html = BeautifulSoup(response.content, "html.parser")
         assert html.html["lang"] == lang
-        assert page.title in html.title.get_text()
+        title = html.title.get_text()
+        assert page.title in title
+        assert title.count("Lepší města") == 1, title
         alternates = {
             link["hreflang"]: link["href"] for link in html.select("link[rel=alternate][hreflang]")
         }

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.factories.press import (
     PressReleaseAttachmentFactory,
@@ -70,6 +71,8 @@ def test_unknown_year_or_a_page_that_is_not_a_number_is_a_branded_404(client, si
     assert response.status_code == 404
     text = response.content.decode()
     assert ("Stránka nenalezena" in text) if path.startswith("/cs/") else ("Page not found" in text)
+    title = BeautifulSoup(text, "html.parser").title.get_text()
+    assert title in ("Stránka nenalezena | Lepší města", "Page not found | Lepší města")
 
 
 def test_a_page_number_beyond_the_end_shows_the_last_page(client, press_index):
@@ -84,6 +87,7 @@ def test_a_page_number_beyond_the_end_shows_the_last_page(client, press_index):
     first = get_html(client, CS_INDEX)
     assert len(first.select(".press-list__item")) == 10
     assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+    assert last.title.get_text() == "Tiskové zprávy – strana 2 | Lepší města"
 
 
 @pytest.mark.parametrize(
@@ -199,3 +203,9 @@ def test_home_page_keeps_its_empty_state_without_releases(client, site):
     assert section.select_one(".empty-state").get_text(strip=True) == (
         "No press releases have been published yet."
     )
+
+
+def test_archive_and_later_pages_name_the_site_once_in_the_title(client, site):
+    # The year archive and page 2 each add their part before the site's name.
+    html = get_html(client, "/cs/tiskove-zpravy/2016/")
+    assert html.title.get_text() == "Tiskové zprávy z roku 2016 | Lepší města"
