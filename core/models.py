@@ -43,6 +43,14 @@ class BasePage(Page):
     def sharing_text(self):
         return self.social_text or self.search_description
 
+    def subpage_path_in(self, request, language_code):
+        """The sub-page the request shows (a year archive, a thank-you page), as its path reads
+        under this page's translation in `language_code`; "" for the page itself."""
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or not hasattr(self, "reverse_subpage"):
+            return ""
+        return self.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):

@@ -31,6 +31,12 @@ def _live_translations(page):
     return page._live_translations
 
 
+def _subpage_path(page, request, language_code):
+    """The routed sub-page (year archive, thank-you page) under `page` in another language."""
+    subpage_path_in = getattr(page, "subpage_path_in", None)
+    return subpage_path_in(request, language_code) if subpage_path_in else ""
+
+
 def _home_pages(request):
     root = _site_root(request)
     if root is None:
@@ -73,7 +79,8 @@ def language_switcher(context):
             continue
         target = translations.get(code)
         if target is not None:
-            links.append({"code": code, "name": name, "url": target.get_url(request)})
+            url = target.get_url(request) + _subpage_path(page, request, code)
+            links.append({"code": code, "name": name, "url": url})
             continue
         if homes is None:
             homes = _home_pages(request)
@@ -97,16 +104,19 @@ def alternate_links(context):
     if not isinstance(page, Page):
         return {"alternates": [], "canonical": None}
     translations = _live_translations(page)
-    alternates = [
-        {"hreflang": code, "url": translations[code].get_full_url(request)}
+    urls = {
+        code: translations[code].get_full_url(request) + _subpage_path(page, request, code)
         for code, _name in settings.LANGUAGES
         if code in translations
-    ]
-    default = translations.get(settings.LANGUAGE_CODE)
-    if default is not None:
-        alternates.append({"hreflang": "x-default", "url": default.get_full_url(request)})
+    }
+    alternates = [{"hreflang": code, "url": url} for code, url in urls.items()]
+    if settings.LANGUAGE_CODE in urls:
+        alternates.append({"hreflang": "x-default", "url": urls[settings.LANGUAGE_CODE]})
     canonical_page = page.alias_of.specific if page.alias_of_id else page
-    return {"alternates": alternates, "canonical": canonical_page.get_full_url(request)}
+    canonical = canonical_page.get_full_url(request) + _subpage_path(
+        page, request, page.locale.language_code
+    )
+    return {"alternates": alternates, "canonical": canonical}
 
 
 @register.simple_tag(takes_context=True)

@@ -231,6 +231,14 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
             return self.render_landing_page(request)
         return super().serve_preview(request, mode_name)
 
+    def subpage_path_in(self, request, language_code):
+        # The thank-you page's address is worded in each language.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name == "thank_you":
+            slug = THANK_YOU_SLUGS.get(language_code, THANK_YOU_SLUGS["en"])
+            return self.reverse_subpage("thank_you", kwargs={"slug": slug})
+        return super().subpage_path_in(request, language_code)
+
     def thank_you_url(self, request, application_type=None):
         slug = THANK_YOU_SLUGS.get(self.locale.language_code, THANK_YOU_SLUGS["en"])
         url = self.get_url(request) + self.reverse_subpage("thank_you", kwargs={"slug": slug})

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import translation
 
 from home.models import StandardPage
+from tests.html import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,25 @@ def test_expired_form_token_gets_a_branded_page_in_the_visitors_language(site, p
     html = BeautifulSoup(response.content, "html.parser")
     assert html.h1.get_text(strip=True) == message
     assert html.select_one("main a[href='mailto:info@lepsimesta.cz']")
+
+
+@pytest.mark.parametrize(
+    ("url", "other_url"),
+    [
+        ("/cs/tiskove-zpravy/2016/", "/en/press/2016/"),
+        ("/en/press/2016/", "/cs/tiskove-zpravy/2016/"),
+        ("/cs/prihlaska/dekujeme/", "/en/apply/thank-you/"),
+        ("/en/apply/thank-you/", "/cs/prihlaska/dekujeme/"),
+    ],
+)
+def test_a_routed_sub_page_switches_to_its_counterpart(client, site, url, other_url):
+    html = get_html(client, url)
+    other = "en" if url.startswith("/cs/") else "cs"
+    assert html.select_one(f'[data-testid="switch-{other}"]')["href"] == other_url
+    alternates = {
+        link["hreflang"]: link["href"] for link in html.select("link[rel=alternate][hreflang]")
+    }
+    assert alternates[other].endswith(other_url)
+    assert html.select_one("link[rel=canonical]")["href"].endswith(url)
+    # The counterpart exists.
+    assert client.get(other_url).status_code == 200
