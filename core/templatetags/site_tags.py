@@ -114,7 +114,7 @@ def alternate_links(context):
         alternates.append({"hreflang": "x-default", "url": urls[settings.LANGUAGE_CODE]})
     canonical_page = page.alias_of.specific if page.alias_of_id else page
     canonical = canonical_page.get_full_url(request) + _subpage_path(
-        page, request, page.locale.language_code
+        page, request, translation.get_language()
     )
     return {"alternates": alternates, "canonical": canonical}
 
