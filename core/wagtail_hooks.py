@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.reports import UntranslatedPagesView
+from core.translation_drafts import SyncTranslationsWithoutPublishingView
 
 
 @hooks.register("register_admin_urls")
@@ -26,3 +27,16 @@ def register_translation_report_menu_item():
         icon_name="globe",
         order=700,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_sync_translations_without_publishing_url():
+    # The same address as wagtail-localize's "Sync translated pages" view, registered first
+    # (core precedes wagtail_localize in INSTALLED_APPS), so this view answers it.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncTranslationsWithoutPublishingView.as_view(),
+            name="sync_translations_without_publishing",
+        )
+    ]

@@ -171,6 +171,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILLOCALIZE_JQUERY_DATEPICKER = False
+# A new translation of a live page starts as a draft: it goes live only when a person with the
+# right to publish (the approval workflow's moderators) publishes it. core/translation_drafts.py
+# closes wagtail-localize's other ways of publishing untranslated text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 SITE_CONTENT_DIR = BASE_DIR / "site"
 

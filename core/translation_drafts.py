@@ -1,0 +1,52 @@
+"""Nothing translated goes live until a person publishes it.
+
+wagtail-localize would otherwise publish English copies of Czech content in three ways:
+- *Translate this page* on a live page publishes the new translation at once: the setting
+  WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False makes it a draft (settings/base.py);
+- *Sync translated pages* offers "Publish immediately", which skips the approval workflow:
+  `SyncTranslationsWithoutPublishingView` below drops it for pages, so the synced Czech strings
+  wait in each translation's editor until a person publishes the translation. (It cannot save
+  them as a draft revision either: wagtail-localize's save_target(publish=False) writes the new
+  content into the live page's row, which is what visitors see.)
+- *Synchronise content from another locale* (Settings → Locales) creates live aliases of every
+  Czech page in English (wagtail-localize issue #743): `keep_synced_aliases_offline` keeps such
+  cross-language aliases out of the site until they are translated and published.
+"""
+
+from django.db.models.signals import post_save
+from wagtail.models import Page
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+class SyncTranslationsWithoutPublishingView(UpdateTranslationsView):
+    """*Sync translated pages*, without the "Publish immediately" shortcut for pages."""
+
+    def _source_is_page(self):
+        return issubclass(self.object.specific_content_type.model_class(), Page)
+
+    def get_form(self):
+        form = super().get_form()
+        if self._source_is_page():
+            del form.fields["publish_translations"]
+        return form
+
+    def form_valid(self, form):
+        if self._source_is_page():
+            form.cleaned_data["publish_translations"] = False
+        return super().form_valid(form)
+
+
+def keep_synced_aliases_offline(sender, instance, **kwargs):
+    """An alias of a page in another language is a placeholder, never live content."""
+    if not isinstance(instance, Page) or not instance.alias_of_id or not instance.live:
+        return
+    cross_language = (
+        Page.objects.filter(pk=instance.alias_of_id).exclude(locale_id=instance.locale_id).exists()
+    )
+    if cross_language:
+        Page.objects.filter(pk=instance.pk).update(live=False)
+        instance.live = False
+
+
+def connect():
+    post_save.connect(keep_synced_aliases_offline, dispatch_uid="keep_synced_aliases_offline")
