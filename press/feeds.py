@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom feeds of a press index, one per language (each index is one language)."""
 
+import uuid
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -54,6 +55,14 @@ class PressRssFeed(Feed):
 
     def item_link(self, release):
         return release.get_url(self.request)
+
+    def item_guid(self, release):
+        # The RSS guid and the Atom id stay the same for the life of a release, whatever
+        # happens to its address: a feed reader never shows a renamed release twice.
+        return f"urn:uuid:{uuid.uuid5(release.translation_key, self.language)}"
+
+    def item_guid_is_permalink(self, release):
+        return False
 
     def item_pubdate(self, release):
         return timezone.make_aware(datetime.combine(release.release_date, time.min))

@@ -87,3 +87,28 @@ def test_feeds_list_the_newest_first_and_attachments_as_enclosures(client, press
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ]
     assert atom.entries[1].get("enclosures", []) == []
+
+
+@pytest.mark.parametrize("feed", ["rss/", "atom/"])
+def test_an_entry_keeps_its_id_when_the_release_changes_address(client, press_index, feed):
+    release = PressReleasePageFactory(
+        parent=press_index["cs"], release_date="2030-01-01", slug="puvodni-adresa"
+    )
+    before = read_feed(client, CS_INDEX + feed, "application/").entries[0]
+    assert before.link.endswith("/puvodni-adresa/")
+
+    release.slug = "nova-adresa"
+    release.save_revision().publish()
+    after = read_feed(client, CS_INDEX + feed, "application/").entries[0]
+    assert after.link.endswith("/nova-adresa/")
+    assert after.id == before.id
+    assert after.id.startswith("urn:uuid:")
+
+
+@pytest.mark.parametrize("feed", ["rss/", "atom/"])
+def test_the_czech_and_english_versions_of_a_release_are_distinct_entries(client, site, feed):
+    ids = {}
+    for index, title in [(CS_INDEX, FOUNDING_CS), (EN_INDEX, FOUNDING_EN)]:
+        entries = read_feed(client, index + feed, "application/").entries
+        ids[index] = next(entry.id for entry in entries if entry.title == title)
+    assert ids[CS_INDEX] != ids[EN_INDEX]
