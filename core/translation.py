@@ -8,6 +8,7 @@ wagtail-localize's string store instead of saving an unmanaged copy.
 
 import copy
 
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -53,5 +54,19 @@ def create_synced_translation(source_instance, locale, translated_fields, publis
     for entry in po:
         entry.msgstr = by_source.get((entry.msgctxt, entry.msgid), "")
     translation.import_po(po, tool_name="load_site")
-    translation.save_target(publish=publish)
+    if not isinstance(source_instance, Page):
+        translation.save_target(publish=publish)
+        return translation.get_target_instance()
+
+    # A page's address is not a translated string (BasePage makes it from the title): an
+    # address given here ("press", "apply") is set on the new draft before it is published.
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    slug = translated_fields.get("slug")
+    if slug and target.slug != slug:
+        target.slug = slug
+        target.save()
+    revision = target.save_revision()
+    if publish:
+        revision.publish()
     return translation.get_target_instance()

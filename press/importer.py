@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.rich_text import RichText
+
+from core.slugs import ascii_slug
 
 HEADER = "TISKOVÁ ZPRÁVA"
 CONTACTS_HEADING = re.compile(r"^Pro další informace kontaktujte\s*:?$", re.IGNORECASE)
@@ -103,7 +103,7 @@ class ParsedRelease:
 
     @property
     def slug(self):
-        return slugify(anyascii(self.title))[:80].strip("-")
+        return ascii_slug(self.title)
 
 
 def _clean(line):

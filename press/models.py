@@ -183,7 +183,10 @@ class PressReleasePage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("Body"), blank=True)
 
     # The date a release was issued is a fact, the same in every language.
-    override_translatable_fields = [SynchronizedField("release_date", overridable=False)]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("release_date", overridable=False),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

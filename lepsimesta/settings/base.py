@@ -169,6 +169,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Addresses in ASCII: the admin transliterates Czech titles into slugs (core/slugs.py does the
+# same on the server), so no address is percent-encoded in feeds and the sitemap.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILLOCALIZE_JQUERY_DATEPICKER = False
 # A new translation of a live page starts as a draft: it goes live only when a person with the

@@ -150,6 +150,7 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
     ]
 
     override_translatable_fields = [
+        *BasePage.override_translatable_fields,
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
         SynchronizedField("subject"),
