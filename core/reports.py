@@ -4,17 +4,29 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 
 
-class TranslationStatusColumn(Column):
+class TranslationStatusColumn(TitleColumn):
+    """The status, linked to where the editor acts on it: the translation editor of an
+    outdated English page, or "Translate this page" for a missing one."""
+
+    def __init__(self, name, **kwargs):
+        super().__init__(name, get_url=self.action_url, **kwargs)
+
+    @staticmethod
+    def action_url(instance):
+        if instance.translation_id is None:
+            return reverse("wagtail_localize:submit_page_translation", args=[instance.pk])
+        return reverse("wagtailadmin_pages:edit", args=[instance.translation_id])
+
     def get_value(self, instance):
-        if instance.translated_at is None:
-            return _("English translation missing")
-        return _("English translation older than the Czech page")
+        if instance.translation_id is None:
+            return _("English translation missing – translate")
+        return _("English translation older than the Czech page – edit the translation")
 
 
 class UntranslatedPagesView(ReportView):
@@ -53,6 +65,9 @@ class UntranslatedPagesView(ReportView):
                     translations.order_by("latest_revision_created_at").values(
                         "latest_revision_created_at"
                     )[:1]
+                ),
+                translation_id=Subquery(
+                    translations.order_by("latest_revision_created_at").values("pk")[:1]
                 ),
             )
             .filter(Q(translated=False) | Q(translated_at__lt=F("latest_revision_created_at")))
