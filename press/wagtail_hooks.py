@@ -1,10 +1,12 @@
-"""Press contacts and about boxes in the admin, grouped under one "Press" menu item."""
+"""Press in the admin: the list of releases, and contacts and about boxes under one "Press" menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Boilerplate, PressContact
+from .views import PressReleaseListingViewSet
 
 
 class PressContactViewSet(SnippetViewSet):
@@ -27,3 +29,8 @@ class PressSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(PressSnippetsGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_press_release_listing():
+    return PressReleaseListingViewSet()
