@@ -53,26 +53,31 @@ class UntranslatedPagesView(ReportView):
     ]
 
     def get_queryset(self):
-        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        translations = Page.objects.filter(
-            translation_key=OuterRef("translation_key"), alias_of__isnull=True
-        ).exclude(locale=source)
-        return (
-            Page.objects.filter(locale=source, depth__gt=1)
-            .annotate(
-                translated=Exists(translations),
-                translated_at=Subquery(
-                    translations.order_by("latest_revision_created_at").values(
-                        "latest_revision_created_at"
-                    )[:1]
-                ),
-                translation_id=Subquery(
-                    translations.order_by("latest_revision_created_at").values("pk")[:1]
-                ),
-            )
-            .filter(Q(translated=False) | Q(translated_at__lt=F("latest_revision_created_at")))
-            .order_by("path")
-        )
+        return untranslated_pages()
 
     def get_index_url(self):
         return reverse(self.index_url_name)
+
+
+def untranslated_pages():
+    """Czech pages whose English translation is missing or older than the Czech page."""
+    source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    translations = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), alias_of__isnull=True
+    ).exclude(locale=source)
+    return (
+        Page.objects.filter(locale=source, depth__gt=1)
+        .annotate(
+            translated=Exists(translations),
+            translated_at=Subquery(
+                translations.order_by("latest_revision_created_at").values(
+                    "latest_revision_created_at"
+                )[:1]
+            ),
+            translation_id=Subquery(
+                translations.order_by("latest_revision_created_at").values("pk")[:1]
+            ),
+        )
+        .filter(Q(translated=False) | Q(translated_at__lt=F("latest_revision_created_at")))
+        .order_by("path")
+    )

@@ -1,9 +1,13 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import page_permission_policy
 
-from core.reports import UntranslatedPagesView
+from core.dashboard import Shortcut, welcome_panel
+from core.reports import UntranslatedPagesView, untranslated_pages
 from core.translation_drafts import SyncTranslationsWithoutPublishingView
 
 
@@ -40,3 +44,27 @@ def register_sync_translations_without_publishing_url():
             name="sync_translations_without_publishing",
         )
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_welcome_panel(request, panels):
+    panels.append(welcome_panel(request))
+
+
+@hooks.register("dashboard_shortcuts")
+def missing_translations_shortcut(request):
+    if not page_permission_policy.user_has_any_permission(request.user, ["change", "publish"]):
+        return []
+    return [
+        Shortcut(
+            _("Missing translations"),
+            reverse("untranslated_pages"),
+            icon="globe",
+            count=untranslated_pages().count(),
+        )
+    ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -1,17 +1,23 @@
-"""Admin integration: a dashboard warning about e-mails that could not be delivered."""
+"""Admin integration: the dashboard's shortcut to new applications and its warning about e-mails
+that could not be delivered."""
 
 from datetime import timedelta
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.contrib.forms.utils import get_forms_for_user
 
-from partners.models import OutgoingEmail
+from core.dashboard import Shortcut
+from partners.models import ApplicationSubmission, OutgoingEmail
 
 # A message still pending after this long means the mail server has refused it several times.
 PENDING_TOO_LONG = timedelta(hours=1)
+# "New" applications on the dashboard: those of the last week.
+NEW_APPLICATIONS = timedelta(days=7)
 
 
 def undelivered_messages():
@@ -47,3 +53,22 @@ def add_undelivered_mail_panel(request, panels):
     )
     if messages:
         panels.append(UndeliveredMailPanel(messages))
+
+
+@hooks.register("dashboard_shortcuts")
+def new_applications_shortcut(request):
+    forms = get_forms_for_user(request.user)
+    if not forms.exists():
+        return []
+    new = ApplicationSubmission.objects.filter(
+        page__translation_key__in=forms.values("translation_key"),
+        submit_time__gte=timezone.now() - NEW_APPLICATIONS,
+    )
+    return [
+        Shortcut(
+            _("New applications (last 7 days)"),
+            reverse("wagtailforms:index"),
+            icon="form",
+            count=new.count(),
+        )
+    ]

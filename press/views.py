@@ -15,6 +15,16 @@ def release_years():
     return [(str(date.year), str(date.year)) for date in dates]
 
 
+def awaiting_approval(pages):
+    """Pages in a workflow: submitted and not yet approved, or sent back for changes."""
+    return pages.filter(
+        _workflow_states__status__in=[
+            WorkflowState.STATUS_IN_PROGRESS,
+            WorkflowState.STATUS_NEEDS_CHANGES,
+        ]
+    ).distinct()
+
+
 class PressReleaseFilterSet(PageFilterSet):
     year = django_filters.ChoiceFilter(
         label=_("Year"), field_name="release_date__year", choices=release_years
@@ -38,12 +48,7 @@ class PressReleaseFilterSet(PageFilterSet):
             return queryset.filter(live=True)
         if value == "draft":
             return queryset.filter(live=False)
-        return queryset.filter(
-            _workflow_states__status__in=[
-                WorkflowState.STATUS_IN_PROGRESS,
-                WorkflowState.STATUS_NEEDS_CHANGES,
-            ]
-        ).distinct()
+        return awaiting_approval(queryset)
 
 
 class PressReleaseIndexView(IndexView):

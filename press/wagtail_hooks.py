@@ -1,12 +1,16 @@
 """Press in the admin: the list of releases, and contacts and about boxes under one "Press" menu."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Boilerplate, PressContact
-from .views import PressReleaseListingViewSet
+from core.dashboard import Shortcut
+
+from .models import Boilerplate, PressContact, PressReleasePage
+from .views import PressReleaseListingViewSet, awaiting_approval
 
 
 class PressContactViewSet(SnippetViewSet):
@@ -31,6 +35,27 @@ class PressSnippetsGroup(SnippetViewSetGroup):
 register_snippet(PressSnippetsGroup)
 
 
+press_release_listing = PressReleaseListingViewSet()
+
+
 @hooks.register("register_admin_viewset")
 def register_press_release_listing():
-    return PressReleaseListingViewSet()
+    return press_release_listing
+
+
+@hooks.register("dashboard_shortcuts")
+def press_shortcuts(request):
+    if not page_permission_policy.user_has_any_permission(request.user, ["add", "change"]):
+        return []
+    listing = reverse(press_release_listing.get_url_name("index"))
+    return [
+        Shortcut(
+            _("New release"), reverse(press_release_listing.get_url_name("choose_parent")), "plus"
+        ),
+        Shortcut(
+            _("Releases awaiting approval"),
+            f"{listing}?status=awaiting_approval",
+            "tasks",
+            count=awaiting_approval(PressReleasePage.objects.all()).count(),
+        ),
+    ]
