@@ -9,6 +9,7 @@ as nginx lines for operators who serve /media/ from the proxy.
 import posixpath
 
 from django.conf import settings
+from django.utils.http import content_disposition_header
 from django.views.static import serve
 
 # Original images, their renditions, and the admin's avatars.
@@ -27,5 +28,6 @@ def serve_media(request, path):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = MEDIA_CONTENT_SECURITY_POLICY
     if not is_raster_image(path):
-        response["Content-Disposition"] = "attachment"
+        filename = posixpath.basename(path)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

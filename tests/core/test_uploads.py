@@ -14,12 +14,15 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import UploadedFile
 from wagtail.users.models import UserProfile
+
+from core.uploads import DOCUMENT_CHECKS, check_document_content, clean_filename
 
 pytestmark = pytest.mark.django_db
 
@@ -94,17 +97,26 @@ def stored_files(media_root):
     )
 
 
-@pytest.fixture(params=["cs", "en"])
-def editor_client(request, client):
-    """A client logged in as an Editors-group user whose admin language is the parameter."""
+def log_in_editor(client, language):
+    """Log the client in as an Editors-group user whose admin language is `language`."""
     user = User.objects.create_user("redaktor", "redaktor@lepsimesta.cz", "heslo")
     user.groups.add(Group.objects.get(name="Editors"))
     profile = UserProfile.get_for_user(user)
-    profile.preferred_language = request.param
+    profile.preferred_language = language
     profile.save()
     client.force_login(user)
-    client.language = request.param
+    client.language = language
     return client
+
+
+@pytest.fixture(params=["cs", "en"])
+def editor_client(request, client):
+    return log_in_editor(client, request.param)
+
+
+@pytest.fixture
+def cs_editor_client(client):
+    return log_in_editor(client, "cs")
 
 
 # Each admin path that takes a new file: the URL and how its form names the title and the file.
@@ -241,3 +253,188 @@ def test_oversized_document_is_refused(editor_client, view, media_root, settings
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
     pdf = pdf_bytes() + b"%" * 2000
     assert_refused(editor_client, view, "zprava.pdf", pdf, TOO_BIG, media_root)
+
+
+# Accepted files: stored under clean names, and served so that no browser runs or sniffs them.
+
+
+@pytest.mark.parametrize("view", IMAGE_VIEWS)
+@pytest.mark.parametrize(
+    "name, content, stored",
+    [
+        ("Tisková zpráva – foto č. 1.PNG", image_bytes("PNG"), "tiskova-zprava-foto-c-1.png"),
+        ("Starosta Žďáru.jpeg", image_bytes("JPEG"), "starosta-zdaru.jpeg"),
+    ],
+)
+def test_raster_image_is_stored_under_a_clean_name(cs_editor_client, view, name, content, stored):
+    accepted, text = upload(cs_editor_client, view, name, content)
+    assert accepted, text
+    assert Image.objects.get().file.name == f"original_images/{stored}"
+
+
+@pytest.mark.parametrize("view", DOCUMENT_VIEWS)
+@pytest.mark.parametrize(
+    "name, content, stored",
+    [
+        ("Tisková zpráva – příloha č. 1.PDF", pdf_bytes(), "tiskova-zprava-priloha-c-1.pdf"),
+        ("Průvodce/../Zadávací dokumentace.docx", docx_bytes(), "zadavaci-dokumentace.docx"),
+        (".Rozpočet 2017.csv", CSV_CZECH.encode("cp1250"), "rozpocet-2017.csv"),
+        (
+            "Fotky z konference.zip",
+            zip_bytes({"foto.jpg": image_bytes("JPEG")}),
+            "fotky-z-konference.zip",
+        ),
+    ],
+)
+def test_document_is_stored_under_a_clean_name(cs_editor_client, view, name, content, stored):
+    accepted, text = upload(cs_editor_client, view, name, content)
+    assert accepted, text
+    assert Document.objects.get().file.name == f"documents/{stored}"
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    body = b"".join(response.streaming_content)
+    response.close()
+    return response, body
+
+
+def test_document_is_downloaded_never_shown_inline(cs_editor_client, media_root):
+    pdf = pdf_bytes()
+    upload(cs_editor_client, "document", "Tisková zpráva – příloha č. 1.PDF", pdf)
+    document = Document.objects.get()
+    cs_editor_client.logout()
+
+    response, body = get(cs_editor_client, document.url)
+    assert document.url == f"/documents/{document.pk}/tiskova-zprava-priloha-c-1.pdf"
+    assert body == pdf
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+    response, body = get(cs_editor_client, document.file.url)
+    assert document.file.url == "/media/documents/tiskova-zprava-priloha-c-1.pdf"
+    assert body == pdf
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="tiskova-zprava-priloha-c-1.pdf"'
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+
+
+def test_images_and_renditions_are_shown_inline_but_sandboxed(cs_editor_client):
+    upload(cs_editor_client, "image", "Foto.png", image_bytes("PNG"))
+    image = Image.objects.get()
+    for url in (image.file.url, image.get_rendition("width-4").url):
+        response, body = get(cs_editor_client, url)
+        assert response["Content-Type"] == "image/png"
+        assert body.startswith(b"\x89PNG")
+        assert response["Content-Disposition"].startswith("inline;")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+
+
+def test_svg_stored_before_the_rules_is_downloaded_and_sandboxed(client, media_root):
+    folder = media_root / "original_images"
+    folder.mkdir()
+    (folder / "logo.svg").write_bytes(SVG_WITH_SCRIPT)
+    response, _ = get(client, "/media/original_images/logo.svg")
+    assert response["Content-Disposition"] == 'attachment; filename="logo.svg"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+
+
+def test_replacing_an_image_file_with_svg_is_refused(cs_editor_client, media_root):
+    upload(cs_editor_client, "image", "foto.png", image_bytes("PNG"))
+    image = Image.objects.get()
+    response = cs_editor_client.post(
+        f"/admin/images/{image.pk}/",
+        {"title": image.title, "file": SimpleUploadedFile("foto.png", SVG_WITH_SCRIPT)},
+    )
+    assert SVG_AS_PNG_REFUSED["cs"] in " ".join(response.content.decode().split())
+    image.refresh_from_db()
+    assert image.file.name == "original_images/foto.png"
+    originals = [f for f in stored_files(media_root) if f.startswith("original_images/")]
+    assert originals == ["original_images/foto.png"]
+
+
+# The document checks, family by family, without the admin around them.
+
+OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+VALID_DOCUMENTS = {
+    "pdf": pdf_bytes(),
+    "doc": OLE2_HEADER,
+    "xls": OLE2_HEADER,
+    "ppt": OLE2_HEADER,
+    "docx": docx_bytes(),
+    "xlsx": zip_bytes({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
+    "pptx": zip_bytes({"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p/>"}),
+    "odt": odt_bytes(),
+    "ods": zip_bytes({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
+    "odp": zip_bytes({"mimetype": "application/vnd.oasis.opendocument.presentation"}),
+    "rtf": b"{\\rtf1\\ansi Tiskov\\'e1 zpr\\'e1va}",
+    "jpg": image_bytes("JPEG"),
+    "jpeg": image_bytes("JPEG"),
+    "png": image_bytes("PNG"),
+    "gif": image_bytes("GIF"),
+    "webp": image_bytes("WEBP"),
+    "zip": zip_bytes({"readme.txt": "Ahoj"}),
+    "txt": "Tisková zpráva: <b>ne</b> 3 < 5".encode(),
+    "csv": CSV_CZECH.encode(),
+}
+
+
+# What a check rightly accepts besides its own samples: the same container, or text as text.
+ALSO_ACCEPTED = {
+    "doc": {"xls", "ppt"},
+    "xls": {"doc", "ppt"},
+    "ppt": {"doc", "xls"},
+    "jpg": {"jpeg"},
+    "jpeg": {"jpg"},
+    "zip": {"docx", "xlsx", "pptx", "odt", "ods", "odp"},
+    "txt": {"csv", "rtf"},
+    "csv": {"txt", "rtf"},
+}
+
+
+def test_every_allowed_document_extension_has_a_content_check(settings):
+    assert set(settings.WAGTAILDOCS_EXTENSIONS) == set(VALID_DOCUMENTS)
+    assert set(settings.WAGTAILDOCS_EXTENSIONS) <= set(DOCUMENT_CHECKS)
+
+
+@pytest.mark.parametrize("extension", VALID_DOCUMENTS)
+def test_document_check_accepts_its_own_family_only(extension):
+    assert check(f"soubor.{extension}", VALID_DOCUMENTS[extension])
+    assert not check(f"soubor.{extension}", HTML_WITH_SCRIPT)
+    accepted = {extension, *ALSO_ACCEPTED.get(extension, ())}
+    for other, content in VALID_DOCUMENTS.items():
+        assert check(f"soubor.{extension}", content) == (other in accepted), other
+
+
+def test_a_web_page_with_a_zip_appended_is_not_a_zip():
+    assert not check("fotky.zip", HTML_WITH_SCRIPT + zip_bytes({"foto.jpg": b"x"}))
+
+
+def check(name, content):
+    try:
+        check_document_content(SimpleUploadedFile(name, content))
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "name, clean",
+    [
+        ("Tisková zpráva – příloha č. 1.PDF", "tiskova-zprava-priloha-c-1.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\Jana\\Plocha\\Rozpočet 2017.XLSX", "rozpocet-2017.xlsx"),
+        (".htaccess", "htaccess"),
+        ("Výroční zpráva.tar.gz", "vyrocni-zprava-tar.gz"),
+        ("###.pdf", "file.pdf"),
+        ("Ž" * 200 + ".docx", "z" * 60 + ".docx"),
+    ],
+)
+def test_clean_filename(name, clean):
+    assert clean_filename(name) == clean
