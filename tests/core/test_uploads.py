@@ -9,6 +9,8 @@ or runs, whether through /documents/ or directly under /media/.
 import io
 import json
 import os
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -438,3 +440,32 @@ def check(name, content):
 )
 def test_clean_filename(name, clean):
     assert clean_filename(name) == clean
+
+
+def upload_limits(**env):
+    """The upload limits a fresh process reads from the environment."""
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.WAGTAILIMAGES_MAX_UPLOAD_SIZE, s.WAGTAILIMAGES_MAX_IMAGE_PIXELS, "
+        "s.WAGTAILDOCS_MAX_UPLOAD_SIZE)"
+    )
+    variables = {k: v for k, v in os.environ.items() if not k.startswith("UPLOAD_MAX_")}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={**variables, "DJANGO_SETTINGS_MODULE": "lepsimesta.settings.test", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return [int(number) for number in result.stdout.split()]
+
+
+def test_upload_limits_default_and_come_from_the_environment():
+    assert upload_limits() == [10 * 2**20, 40_000_000, 20 * 2**20]
+    limits = {"UPLOAD_MAX_IMAGE_MB": "5", "UPLOAD_MAX_IMAGE_MEGAPIXELS": "12"}
+    assert upload_limits(**limits, UPLOAD_MAX_DOCUMENT_MB="50") == [
+        5 * 2**20,
+        12_000_000,
+        50 * 2**20,
+    ]
