@@ -48,7 +48,11 @@ class CleanFileNameMixin:
 
 
 class ImageForm(CleanFileNameMixin, BaseImageForm):
-    pass
+    """Wagtail's image form; its file field (Willow) already checks format, size and pixels."""
+
+
+def extension_of(name):
+    return os.path.splitext(name)[1][1:].lower()
 
 
 def _head(uploaded, size=8192):
@@ -112,7 +116,11 @@ MARKUP = re.compile(
 
 
 def _plain_text(uploaded):
-    """Text in any ASCII-compatible encoding (UTF-8, Windows-1250 from Czech Excel), not markup."""
+    """Text in any ASCII-compatible encoding (UTF-8, Windows-1250 from Czech Excel), not markup.
+
+    Markup gets its own message, which says more than "does not match the extension".
+    The whole file is read: it is at most WAGTAILDOCS_MAX_UPLOAD_SIZE.
+    """
     uploaded.seek(0)
     content = uploaded.read()
     uploaded.seek(0)
@@ -130,7 +138,8 @@ def _plain_text(uploaded):
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .xls and .ppt
 
-# Every extension WAGTAILDOCS_EXTENSIONS may allow, with the check its bytes must pass.
+# Every extension WAGTAILDOCS_EXTENSIONS may allow, with the check its bytes must pass;
+# an allowed extension missing here is refused (a test keeps the two lists together).
 DOCUMENT_CHECKS = {
     "pdf": _starts_with(b"%PDF-"),
     "doc": _starts_with(OLE2),
@@ -152,10 +161,6 @@ DOCUMENT_CHECKS = {
     "txt": _plain_text,
     "csv": _plain_text,
 }
-
-
-def extension_of(name):
-    return os.path.splitext(name)[1][1:].lower()
 
 
 def check_document_content(uploaded):
