@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.media import serve_media
 from core.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
@@ -22,9 +22,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Uploaded images and documents, when no reverse proxy or object storage serves them.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 # Every public page lives under /cs/… or /en/…; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(

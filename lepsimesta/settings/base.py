@@ -165,8 +165,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Lepší města"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "zip"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Addresses in ASCII: the admin transliterates Czech titles into slugs (core/slugs.py does the
@@ -180,6 +178,26 @@ WAGTAILLOCALIZE_JQUERY_DATEPICKER = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 SITE_CONTENT_DIR = BASE_DIR / "site"
+
+# Uploads and avatars: nothing an editor uploads can run as script on the site's origin, and the
+# admin asks no third party for anything (core/uploads.py, core/media.py; README, Security).
+# Images: raster formats only (an SVG can carry script); Willow checks the bytes match.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("UPLOAD_MAX_IMAGE_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_MEGAPIXELS", 40) * 1000 * 1000
+# Documents: what a press office sends; core.uploads checks each file's bytes fit its extension.
+WAGTAILDOCS_EXTENSIONS = (
+    ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf"]
+    + ["jpg", "jpeg", "png", "gif", "webp"]
+    + ["zip", "txt", "csv"]
+)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("UPLOAD_MAX_DOCUMENT_MB", 20) * 1024 * 1024
+# Every document is downloaded, never shown inside the site's origin (PDFs included).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Avatars come from the user's profile or Wagtail's default, never from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts only
 # REMOTE_ADDR (then the proxy must pass the client's address as REMOTE_ADDR). Rate limits and
