@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.reports import UntranslatedPagesView
+from core.reports import LoginAttemptsView, UntranslatedPagesView
 
 
 @hooks.register("register_admin_urls")
@@ -25,4 +25,28 @@ def register_translation_report_menu_item():
         reverse("untranslated_pages"),
         icon_name="globe",
         order=700,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_login_attempts_urls():
+    return [
+        path("reports/login-attempts/", LoginAttemptsView.as_view(), name="login_attempts"),
+        path(
+            "reports/login-attempts/results/",
+            LoginAttemptsView.as_view(results_only=True),
+            name="login_attempts_results",
+        ),
+    ]
+
+
+class LoginAttemptsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return LoginAttemptsView.permission_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_reports_menu_item")
+def register_login_attempts_menu_item():
+    return LoginAttemptsMenuItem(
+        _("Login attempts"), reverse("login_attempts"), icon_name="lock", order=800
     )
