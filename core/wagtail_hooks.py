@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -49,4 +50,12 @@ class LoginAttemptsMenuItem(MenuItem):
 def register_login_attempts_menu_item():
     return LoginAttemptsMenuItem(
         _("Login attempts"), reverse("login_attempts"), icon_name="lock", order=800
+    )
+
+
+@hooks.register("register_permissions")
+def register_login_attempts_permission():
+    # Settings → Groups can then let a group read the report without making anyone superuser.
+    return Permission.objects.filter(
+        content_type__app_label="axes", codename="view_accessfailurelog"
     )

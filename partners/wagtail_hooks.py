@@ -3,6 +3,7 @@ about e-mails that could not be delivered."""
 
 from datetime import timedelta
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path
@@ -38,6 +39,15 @@ def only_applications_staff_see_submissions(user, editable_forms):
     if not user.has_perm("partners.view_applicationsubmission"):
         return editable_forms.none()
     return Page.objects.filter(content_type__in=get_form_types())
+
+
+@hooks.register("register_permissions")
+def register_submission_permissions():
+    # So that Settings → Groups can give them to a group other than the one the migration made.
+    return Permission.objects.filter(
+        content_type__app_label="partners",
+        codename__in=["view_applicationsubmission", "delete_applicationsubmission"],
+    )
 
 
 @hooks.register("register_admin_urls")

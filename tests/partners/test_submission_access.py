@@ -250,3 +250,19 @@ def test_a_refused_deletion_leaves_no_log_entry(client, users, form_page, applic
         f"/admin/forms/submissions/{form_page.pk}/delete/?selected-submissions={applications[0].pk}"
     )
     assert not PageLogEntry.objects.filter(action__startswith="partners.").exists()
+
+
+def test_superusers_see_the_groups_rights_in_settings(client, users):
+    group = Group.objects.get(name=APPLICATIONS_GROUP)
+    rights = group.permissions.filter(
+        codename__in=["access_admin", "view_applicationsubmission", "delete_applicationsubmission"]
+    )
+    assert rights.count() == 3
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+    client.force_login(users["superuser"])
+    response = client.get(f"/admin/groups/edit/{group.pk}/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    # Shown, ticked, in the form: saving the group keeps them, and they can be given elsewhere.
+    checked = {int(box["value"]) for box in html.select("input[name=permissions][checked]")}
+    assert set(rights.values_list("pk", flat=True)) <= checked
