@@ -1,13 +1,14 @@
-"""Admin report: Czech pages whose English translation is missing or older than the source."""
+"""Admin reports: untranslated pages; failed sign-in attempts (recorded by django-axes)."""
 
+from axes.models import AccessFailureLog
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
-from wagtail.permissions import page_permission_policy
+from wagtail.permissions import ModelPermissionPolicy, page_permission_policy
 
 
 class TranslationStatusColumn(TitleColumn):
@@ -81,3 +82,28 @@ def untranslated_pages():
         .filter(Q(translated=False) | Q(translated_at__lt=F("latest_revision_created_at")))
         .order_by("path")
     )
+
+
+class LoginAttemptsView(ReportView):
+    """Every failed sign-in, newest first: who tried which user name, from where, and whether
+    it ended in a lockout. Only superusers and holders of axes' view permission may read it."""
+
+    page_title = _("Login attempts")
+    header_icon = "lock"
+    index_url_name = "login_attempts"
+    index_results_url_name = "login_attempts_results"
+    permission_policy = ModelPermissionPolicy(AccessFailureLog)
+    permission_required = "view"
+    columns = [
+        DateColumn("attempt_time", label=_("Time")),
+        Column("username", label=_("User name")),
+        Column("ip_address", label=_("IP address")),
+        BooleanColumn("locked_out", label=_("Locked out")),
+        Column("user_agent", label=_("Browser")),
+    ]
+
+    def get_queryset(self):
+        return AccessFailureLog.objects.order_by("-attempt_time")
+
+    def get_index_url(self):
+        return reverse(self.index_url_name)

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -7,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
 from core.dashboard import Shortcut, welcome_panel
-from core.reports import UntranslatedPagesView, untranslated_pages
+from core.reports import LoginAttemptsView, UntranslatedPagesView, untranslated_pages
 from core.translation_drafts import SyncTranslationsWithoutPublishingView
 
 
@@ -68,3 +69,35 @@ def missing_translations_shortcut(request):
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def register_login_attempts_urls():
+    return [
+        path("reports/login-attempts/", LoginAttemptsView.as_view(), name="login_attempts"),
+        path(
+            "reports/login-attempts/results/",
+            LoginAttemptsView.as_view(results_only=True),
+            name="login_attempts_results",
+        ),
+    ]
+
+
+class LoginAttemptsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return LoginAttemptsView.permission_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_reports_menu_item")
+def register_login_attempts_menu_item():
+    return LoginAttemptsMenuItem(
+        _("Login attempts"), reverse("login_attempts"), icon_name="lock", order=800
+    )
+
+
+@hooks.register("register_permissions")
+def register_login_attempts_permission():
+    # Settings → Groups can then let a group read the report without making anyone superuser.
+    return Permission.objects.filter(
+        content_type__app_label="axes", codename="view_accessfailurelog"
+    )

@@ -1,6 +1,21 @@
-"""The admin's list and export of application-form submissions."""
+"""The admin's views of application-form submissions: list, export and delete.
 
-from wagtail.contrib.forms.views import SubmissionsListView
+Submissions are personal data: who may see them is decided in one place, the
+`filter_form_submissions_for_user` hook (partners/wagtail_hooks.py), which every one of Wagtail's
+submission views consults. Each export and each deletion is written to Wagtail's audit log.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.contrib.forms.views import (
+    DeleteSubmissionsView,
+    FormPagesListView,
+    SubmissionsListView,
+)
+from wagtail.log_actions import log
+
+EXPORT_ACTION = "partners.submissions.export"
+DELETE_ACTION = "partners.submissions.delete"
 
 # A spreadsheet treats a cell starting with one of these as a formula; what a visitor typed
 # must stay text (OWASP "CSV injection").
@@ -21,7 +36,49 @@ class ApplicationSubmissionsListView(SubmissionsListView):
         str: {SubmissionsListView.FORMAT_CSV: as_spreadsheet_text},
     }
 
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            log(
+                self.form_page,
+                EXPORT_ACTION,
+                user=self.request.user,
+                data={
+                    "count": context["submissions"].count(),
+                    "format": self.request.GET["export"],
+                },
+            )
+        return super().render_to_response(context, **response_kwargs)
+
     def stream_csv(self, queryset):
         # A byte order mark makes spreadsheet programs read the UTF-8 (Czech diacritics) right.
         yield "\ufeff".encode()
         yield from super().stream_csv(queryset)
+
+
+class ApplicationSubmissionsDeleteView(DeleteSubmissionsView):
+    """Wagtail's deletion, for those allowed to delete submissions, and logged with the count."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("partners.delete_applicationsubmission"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def handle_delete(self, submissions):
+        count = submissions.count()
+        super().handle_delete(submissions)
+        log(self.page, DELETE_ACTION, user=self.request.user, data={"count": count})
+
+
+class FormPagesIndexView(FormPagesListView):
+    """Wagtail's list of forms, open to whoever may see some form's submissions.
+
+    Wagtail's own asks for a page permission as well; the applications group has none and
+    needs none.
+    """
+
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not get_forms_for_user(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -1,18 +1,144 @@
-"""Admin integration: the dashboard's shortcut to new applications and its warning about e-mails
-that could not be delivered."""
+"""Admin integration: who may see applications, their audit trail, the dashboard's shortcut to
+new applications and its warning about e-mails that could not be delivered."""
 
 from datetime import timedelta
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.contrib.forms.utils import get_form_types, get_forms_for_user
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 
 from core.dashboard import Shortcut
 from partners.models import ApplicationSubmission, OutgoingEmail
+from partners.views import (
+    DELETE_ACTION,
+    EXPORT_ACTION,
+    ApplicationSubmissionsDeleteView,
+    FormPagesIndexView,
+)
+
+# Applications are personal data ---------------------------------------------------------------
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_applications_staff_see_submissions(user, editable_forms):
+    """Every submissions view (list, export, delete), the forms menu and the dashboard ask this.
+
+    Editing a page does not make its applications one's business: only superusers and the
+    "Přihlášky / Applications" group see them, and that group needs no right to edit pages.
+    """
+    if not user.has_perm("partners.view_applicationsubmission"):
+        return editable_forms.none()
+    return Page.objects.filter(content_type__in=get_form_types())
+
+
+@hooks.register("register_permissions")
+def register_submission_permissions():
+    # So that Settings → Groups can give them to a group other than the one the migration made.
+    return Permission.objects.filter(
+        content_type__app_label="partners",
+        codename__in=["view_applicationsubmission", "delete_applicationsubmission"],
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_submission_urls():
+    # Ahead of Wagtail's own URLs for the same paths (partners precedes wagtail.contrib.forms in
+    # INSTALLED_APPS), so reverse("wagtailforms:…") keeps working and leads here.
+    return [
+        path("forms/", FormPagesIndexView.as_view(), name="partners_forms_index"),
+        path(
+            "forms/results/",
+            FormPagesIndexView.as_view(results_only=True),
+            name="partners_forms_index_results",
+        ),
+        path(
+            "forms/submissions/<int:page_id>/delete/",
+            ApplicationSubmissionsDeleteView.as_view(),
+            name="partners_delete_submissions",
+        ),
+    ]
+
+
+def holds_submissions(pages):
+    """True if deleting these pages would delete submissions with them: the pages' subtrees,
+    and those of their translations, which Wagtail deletes along with them."""
+    translations = Page.objects.filter(translation_key__in=[page.translation_key for page in pages])
+    subtrees = Q()
+    for page in translations:
+        subtrees |= Q(page__path__startswith=page.path)
+    return ApplicationSubmission.objects.filter(subtrees).exists()
+
+
+def refuse_deleting_submissions(request, pages):
+    if request.user.is_superuser or not holds_submissions(pages):
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "This page cannot be deleted: it holds applications. Only an administrator can "
+            "delete it.",
+            "These pages cannot be deleted: they hold applications. Only an administrator can "
+            "delete them.",
+            len(pages),
+        ),
+    )
+    next_url = get_valid_next_url_from_request(request)
+    if next_url:
+        return redirect(next_url)
+    return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def keep_pages_holding_submissions(request, page):
+    return refuse_deleting_submissions(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_pages_holding_submissions_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return refuse_deleting_submissions(request, objects)
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    @actions.register_action(EXPORT_ACTION)
+    class ExportFormatter(LogFormatter):
+        label = _("Export applications")
+
+        def format_message(self, log_entry):
+            count = log_entry.data.get("count", 0)
+            return ngettext(
+                "Exported %(count)d application as %(format)s",
+                "Exported %(count)d applications as %(format)s",
+                count,
+            ) % {"count": count, "format": log_entry.data.get("format", "").upper()}
+
+    @actions.register_action(DELETE_ACTION)
+    class DeleteFormatter(LogFormatter):
+        label = _("Delete applications")
+
+        def format_message(self, log_entry):
+            count = log_entry.data.get("count", 0)
+            return ngettext(
+                "Deleted %(count)d application",
+                "Deleted %(count)d applications",
+                count,
+            ) % {"count": count}
+
+
+# Undelivered mail -----------------------------------------------------------------------------
 
 # A message still pending after this long means the mail server has refused it several times.
 PENDING_TOO_LONG = timedelta(hours=1)

@@ -5,6 +5,7 @@ All configuration comes from environment variables, read once through the typed 
 (dev, test, production) only change defaults and add what is specific to them.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -113,12 +114,42 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Signing in: strong passwords, login throttling, limited password resets ---
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Django's, with its message translated (core/accounts.py).
+    {"NAME": "core.accounts.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes counts failed logins in the database (its default handler): every app server
+# shares the count, and it holds while Redis is down. Axes' backend comes first so that a
+# locked-out user is refused before the password is even checked.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A user name OR an address is locked out after this many failures: a password guessed across
+# many addresses is stopped by the first, many user names tried from one address by the second.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+# The same client address as the form's rate limit sees (TRUSTED_PROXY_COUNT, core/throttle.py).
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
+# Wagtail's login page with a message in the admin's language, not a bare "locked" text.
+AXES_LOCKOUT_CALLABLE = "core.accounts.lockout_response"
+# Every failure is kept (up to 1000 per user name) for the admin's "Login attempts" report.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# No start-up banner on every management command; failures are still logged as warnings.
+AXES_VERBOSE = False
+# Password-reset e-mails per client address and per e-mail address and hour (core/accounts.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.accounts.ThrottledPasswordResetForm"
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", 3)
+PASSWORD_RESET_WINDOW_SECONDS = env.int("PASSWORD_RESET_WINDOW_SECONDS", 3600)
+# --- end of signing in ---
 
 # Languages: Czech first (the default and the source of every translation), English second.
 LANGUAGE_CODE = "cs"
@@ -226,5 +257,7 @@ LOGGING = {
         # Wagtail logs every page action and background task at INFO; the admin's history has them.
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # django-axes logs every login at INFO; its warnings (failures, lockouts) are what matter.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -21,8 +21,12 @@ FORMULA = '=HYPERLINK("http://evil.example")'
 
 @pytest.fixture
 def editor():
+    """An editor who also processes applications (tests/partners/test_submission_access.py
+    shows that an editor alone sees none)."""
     user = User.objects.create_user("redaktorka", "redaktorka@lepsimesta.cz", "heslo")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(
+        Group.objects.get(name="Editors"), Group.objects.get(name="Přihlášky / Applications")
+    )
     return user
 
 
