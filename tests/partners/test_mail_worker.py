@@ -6,6 +6,7 @@ against a real server: a silent one that accepts and never answers, or an aiosmt
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
@@ -132,41 +134,146 @@ def test_the_worker_loop_delivers_once_and_stops_cleanly_on_a_signal(
     assert signal.getsignal(stop_with) is stop_signals_ignored
 
 
-def test_the_worker_keeps_running_while_the_database_is_down_and_stops_on_sigterm():
-    """A separate worker process whose database does not answer: it logs the outage and tries
-    again each round instead of exiting, and SIGTERM ends it with exit status 0."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/lepsimesta",
-        "LOG_LEVEL": "INFO",
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "send_pending_mail", "--loop", "--interval", "0.1"],
-        cwd=Path(settings.BASE_DIR),
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines = []
+class WorkerProcess:
+    """`manage.py send_pending_mail --loop` in a process of its own, with production settings;
+    its log is collected as it comes."""
 
-    def read_log():
-        for line in worker.stderr:
-            lines.append(line)
-            if sum("database unavailable" in seen for seen in lines) >= 3:
+    def __init__(self, database_url, **env):
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "send_pending_mail", "--loop", "--interval", "0.1"],
+            cwd=Path(settings.BASE_DIR),
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "lepsimesta.settings.production",
+                "SECRET_KEY": "test-only-key",
+                "DATABASE_URL": database_url,
+                "LOG_LEVEL": "INFO",
+                **env,
+            },
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.process.stderr:
+            self.lines.append(line)
+
+    def wait_until(self, condition):
+        """Until condition() holds or the worker exits (bounded by PATIENCE)."""
+        deadline = time.monotonic() + PATIENCE
+        while not condition() and self.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def logged(self, text):
+        return [line for line in self.lines if text in line]
+
+    def stop(self):
+        """SIGTERM, as a container stop or systemd sends it; the whole log."""
+        assert self.process.poll() is None, "the worker exited by itself:\n" + "".join(self.lines)
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=PATIENCE)
+        self.reader.join(PATIENCE)
+        return "".join(self.lines)
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+class TcpForwarder:
+    """A port that refuses connections until start(), then forwards each one to `target`: a
+    database server that is down, then back."""
+
+    def __init__(self, target):
+        self.port = free_port()
+        self.target = target
+        self.sockets = []
+
+    def start(self):
+        self.server = socket.create_server(("127.0.0.1", self.port))
+        self.sockets.append(self.server)
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.server.accept()
+            except OSError:
                 return
+            upstream = socket.create_connection(self.target)
+            self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
 
+    @staticmethod
+    def _pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+            sink.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def stop(self):
+        for sock in self.sockets:
+            sock.close()
+
+
+def outage_lines(worker):
+    return worker.logged("Mail worker: database unavailable")
+
+
+def test_the_worker_keeps_running_while_the_database_is_down_and_stops_on_sigterm():
+    """Its database does not answer: the worker logs the outage, one line a round, and tries
+    again instead of exiting; SIGTERM ends it with exit status 0."""
+    worker = WorkerProcess(f"postgres://postgres@127.0.0.1:{free_port()}/lepsimesta")
     try:
-        reader = threading.Thread(target=read_log)
-        reader.start()
-        reader.join(PATIENCE)
-        assert worker.poll() is None, "".join(lines)
-        worker.send_signal(signal.SIGTERM)
-        rest = worker.communicate(timeout=PATIENCE)[1]
+        worker.wait_until(lambda: len(outage_lines(worker)) >= 3)
+        log = worker.stop()
     finally:
         worker.kill()
-    log = "".join(lines) + rest
-    assert log.count("Mail worker: database unavailable") >= 3, log
-    assert "Connection refused" in log
+    outage = outage_lines(worker)
+    assert len(outage) >= 3, log
+    assert all("Connection refused" in line for line in outage)
+    assert all(line.rstrip().endswith("retrying in 0.1 s.") for line in outage)
     assert "Mail worker stopped (SIGTERM)." in log
     assert "Traceback" not in log
-    assert worker.returncode == 0
+    assert worker.process.returncode == 0
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL (DATABASE_URL=postgres://…): the worker process shares the test "
+    "database, which SQLite keeps in this process's memory",
+)
+def test_the_worker_delivers_once_the_database_is_back(transactional_db, client, site, smtp_sink):
+    assert client.post(CS_FORM, valid_post_data(**APPLICANT)).status_code == 302
+    db = connection.settings_dict
+    database = TcpForwarder((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    worker = WorkerProcess(
+        f"postgres://{credentials}@127.0.0.1:{database.port}/{db['NAME']}",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp_sink.port),
+    )
+    try:
+        worker.wait_until(lambda: len(outage_lines(worker)) >= 2)
+        assert len(outage_lines(worker)) >= 2, "".join(worker.lines)
+        assert smtp_sink.messages == []
+        database.start()
+        worker.wait_until(lambda: len(smtp_sink.messages) >= 2)
+        log = worker.stop()
+    finally:
+        worker.kill()
+        database.stop()
+    assert len(smtp_sink.to("info@lepsimesta.cz")) == 1
+    assert len(smtp_sink.to("petr.novak@example.cz")) == 1
+    assert statuses() == [("confirmation", "sent", 1), ("notification", "sent", 1)]
+    assert "Mail worker: sent 2, failed 0." in log
+    assert "Mail worker stopped (SIGTERM)." in log
+    assert worker.process.returncode == 0

@@ -101,7 +101,12 @@ class Command(BaseCommand):
         try:
             sent, failed = outbox.deliver(should_stop=stop.requested)
         except DatabaseError as exc:
-            logger.error("Mail worker: database unavailable (%s); retrying in %s s.", exc, interval)
+            # One line per round, however many lines the driver's message has.
+            logger.error(
+                "Mail worker: database unavailable (%s); retrying in %s s.",
+                outbox.one_line(exc),
+                interval,
+            )
             return
         # The worker outlives any one error: log it with its traceback and try again later.
         except Exception:
