@@ -1,13 +1,18 @@
 """The application form: the editors' fields from the form builder plus the fixed ones in code.
 
 Fixed fields: the application type (first), a honeypot that people never see and a signed
-timestamp of when the form was displayed. See docs/application-form.md for the spam defences.
+token of when the form was displayed. See docs/application-form.md for the spam defences.
 """
 
+import ipaddress
+import secrets
 import time
+from dataclasses import dataclass
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -30,18 +35,69 @@ EMAIL_MAX_LENGTH = 254
 _STARTED_SALT = "partners.application-form.started"
 
 
+UNDELIVERABLE_EMAIL_MESSAGE = _(
+    "We could not reply to this address. Please enter an e-mail address with a full domain "
+    "name, for example jana@example.cz."
+)
+
+
+@dataclass(frozen=True)
+class FormStarted:
+    """What the form's token says: when the form was displayed, and a nonce used only once."""
+
+    at: float
+    nonce: str
+
+    def seconds_ago(self):
+        return time.time() - self.at
+
+
 def started_token(at=None):
-    """A signed timestamp of when the form was displayed (a bot cannot backdate it)."""
-    return signing.dumps(time.time() if at is None else at, salt=_STARTED_SALT)
+    """A signed token of one display of the form: its time (a bot cannot backdate it) and a
+    random nonce (recorded when a submission is accepted, so the token works once)."""
+    at = time.time() if at is None else at
+    return signing.dumps({"at": at, "nonce": secrets.token_urlsafe(16)}, salt=_STARTED_SALT)
 
 
-def seconds_since_started(token):
-    """Seconds since the form was displayed, or None if the token is missing or forged."""
+def read_started_token(token):
+    """The token's FormStarted, or None if the token is missing or forged."""
     try:
-        started = float(signing.loads(token, salt=_STARTED_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+        data = signing.loads(token, salt=_STARTED_SALT)
+        return FormStarted(at=float(data["at"]), nonce=str(data["nonce"]))
+    except (signing.BadSignature, TypeError, ValueError, KeyError):
         return None
-    return time.time() - started
+
+
+def is_undeliverable_domain(domain):
+    """True for a domain that cannot be a public mail domain: no dot, localhost, an IP address
+    or an address literal ([127.0.0.1], [IPv6:::1])."""
+    domain = domain.lower().rstrip(".")
+    if domain.startswith("["):
+        return True
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        pass
+    else:
+        return True
+    return "." not in domain or domain == "localhost" or domain.endswith(".localhost")
+
+
+def validate_deliverable_email(value):
+    """Django's e-mail syntax check, plus a domain a reply can reach.
+
+    Django accepts a@localhost and a@[127.0.0.1]; a confirmation sent there goes nowhere or to
+    the server itself. A complete-looking address with such a domain gets its own message; an
+    incomplete one (no @, nothing after it) keeps Django's "Enter a valid email address".
+    """
+    local_part, at, domain = value.rpartition("@")
+    if local_part and at and domain and is_undeliverable_domain(domain):
+        raise ValidationError(UNDELIVERABLE_EMAIL_MESSAGE, code="undeliverable")
+    validate_email(value)
+
+
+class DeliverableEmailField(forms.EmailField):
+    default_validators = [validate_deliverable_email]
 
 
 class ApplicationForm(BaseForm):
@@ -93,8 +149,9 @@ class ApplicationForm(BaseForm):
     def honeypot_filled(self):
         return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
-    def seconds_to_fill(self):
-        return seconds_since_started(self.data.get(self.add_prefix(STARTED_FIELD)))
+    def read_token(self):
+        """The sent token's FormStarted, or None if it is missing or forged."""
+        return read_started_token(self.data.get(self.add_prefix(STARTED_FIELD)))
 
     def submission_data(self):
         """What is stored: everything but the spam traps."""
@@ -116,7 +173,7 @@ class ApplicationFormBuilder(FormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = EMAIL_MAX_LENGTH
-        return super().create_email_field(field, options)
+        return DeliverableEmailField(**options)
 
     def get_form_class(self):
         # The admin refuses the reserved names; fields saved before that rule cannot replace

@@ -7,7 +7,6 @@ literal text and is never interpreted by a mail client.
 import datetime
 import logging
 import re
-import smtplib
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -143,11 +142,12 @@ def queue_submission_emails(page, submission, form):
     return OutgoingEmail.objects.bulk_create(messages)
 
 
-def deliver(ids=None):
+def deliver(ids=None, should_stop=None):
     """Send the pending messages that are due (or those in `ids`); return (sent, failed).
 
     Each message is locked while it is sent (skip_locked: two workers never take the same
     row), and a message that was sent meanwhile is no longer pending, so none goes out twice.
+    `should_stop()` is asked before each message: the mail worker stops between two messages.
     """
     due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
     if ids is None:
@@ -156,6 +156,8 @@ def deliver(ids=None):
         due = due.filter(pk__in=ids)
     sent = failed = 0
     for pk in list(due.values_list("pk", flat=True)):
+        if should_stop and should_stop():
+            break
         with transaction.atomic():
             message = (
                 OutgoingEmail.objects.select_for_update(skip_locked=True)
@@ -166,7 +168,9 @@ def deliver(ids=None):
                 continue
             try:
                 message.as_email_message(connection=get_connection()).send()
-            except (smtplib.SMTPException, OSError, ValueError) as exc:
+            # Whatever the backend raises (refusal, timeout, a bug), the message waits for
+            # its next attempt and the ones after it are still tried.
+            except Exception as exc:  # noqa: BLE001
                 logger.warning("E-mail %s not sent (attempt %s): %s", pk, message.attempts, exc)
                 message.record_failure(exc)
                 failed += 1

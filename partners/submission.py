@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners import spam
 from partners.forms import STARTED_FIELD, started_token
+from partners.models import FormTokenUsed, UsedFormToken
 
 CLOSED_NOTICE = _("The form is closed, so your submission was not sent.")
 RATE_LIMITED_NOTICE = _(
@@ -19,6 +20,14 @@ RATE_LIMITED_NOTICE = _(
 TOO_FAST_NOTICE = _(
     "The form was sent too quickly after it was opened, which is what automated spam does. "
     "Please check your answers and send the form again."
+)
+EXPIRED_NOTICE = _(
+    "The form was open for a long time, so it has to be sent once more. Please check your "
+    "answers and send the form again."
+)
+ALREADY_SENT_NOTICE = _(
+    "This form has already been sent once. If you want to send another submission, please "
+    "check your answers and send the form again."
 )
 
 
@@ -35,14 +44,14 @@ def handle_post(page, request):
         spam.count_submission(request)
         return page.redirect_to_thank_you(request)
 
-    elapsed = form.seconds_to_fill()
-    if elapsed is None or elapsed < settings.FORM_MIN_FILL_SECONDS:
-        # A person who was this quick (autofill) only has to send again: the answers stay and
-        # the new timestamp makes the next attempt count from now.
-        data = request.POST.copy()
-        data[form.add_prefix(STARTED_FIELD)] = started_token()
-        form = page.get_form(data, page=page, user=request.user)
-        return page.render_form(request, form, notice=TOO_FAST_NOTICE)
+    token = form.read_token()
+    if token is None or token.seconds_ago() < settings.FORM_MIN_FILL_SECONDS:
+        return ask_to_send_again(page, request, form, TOO_FAST_NOTICE)
+    if token.seconds_ago() > settings.FORM_TOKEN_MAX_AGE_HOURS * 3600:
+        return ask_to_send_again(page, request, form, EXPIRED_NOTICE)
+    # Checked before the rate limit counts: a replayed form must not use up the visitor's limit.
+    if UsedFormToken.is_used(token.nonce):
+        return ask_to_send_again(page, request, form, ALREADY_SENT_NOTICE)
 
     if not form.is_valid():
         return page.render_form(request, form)
@@ -50,5 +59,18 @@ def handle_post(page, request):
     if not spam.count_submission(request):
         return page.render_form(request, form, status=429, notice=RATE_LIMITED_NOTICE)
 
-    submission = page.accept_submission(form, translation.get_language())
+    try:
+        submission = page.accept_submission(form, translation.get_language(), token.nonce)
+    except FormTokenUsed:
+        # The same form sent twice at once: the other request took the token.
+        return ask_to_send_again(page, request, form, ALREADY_SENT_NOTICE)
     return page.redirect_to_thank_you(request, submission.application_type)
+
+
+def ask_to_send_again(page, request, form, notice):
+    """The form again (HTTP 200) with what was typed and a fresh token, so that a person only
+    has to send it once more: the next attempt counts its time from now and can be accepted."""
+    data = request.POST.copy()
+    data[form.add_prefix(STARTED_FIELD)] = started_token()
+    form = page.get_form(data, page=page, user=request.user)
+    return page.render_form(request, form, notice=notice)

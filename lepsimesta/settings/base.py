@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from environs import Env
+from environs import Env, validate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -246,6 +246,14 @@ FORM_RATE_LIMIT_WINDOW_SECONDS = env.int("FORM_RATE_LIMIT_WINDOW_SECONDS", 600)
 # Failed e-mails are retried with exponential backoff; after this many attempts they are
 # marked failed and shown on the editors' dashboard.
 FORM_MAIL_MAX_ATTEMPTS = env.int("FORM_MAIL_MAX_ATTEMPTS", 20)
+
+# Issue 7 (mail): e-mail outside the request, single-use form tokens.
+# "worker": a request only stores its e-mails and `manage.py send_pending_mail --loop` sends them,
+# so a slow mail server never holds a web worker. "immediate": sent on commit, inside the request
+# (dev.py only, where the console backend cannot hang).
+MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["worker", "immediate"]))
+# A form displayed longer ago than this has to be sent again; each display's token is used once.
+FORM_TOKEN_MAX_AGE_HOURS = env.float("FORM_TOKEN_MAX_AGE_HOURS", 4)
 
 LOGGING = {
     "version": 1,

@@ -8,3 +8,6 @@ SECRET_KEY = env.str("SECRET_KEY", "dev-only-insecure-key-never-use-in-productio
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 # E-mails are printed in the terminal that runs `make run`.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mails are sent on commit, inside the request: the console backend cannot hang, and no worker
+# has to run beside `make run` (base.py has validated MAIL_DELIVERY if it is set).
+MAIL_DELIVERY = env.str("MAIL_DELIVERY", "immediate")

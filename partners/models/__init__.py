@@ -1,4 +1,5 @@
-"""The partners app's models: the application form and its outbox (partner profiles follow)."""
+"""The partners app's models: the application form, its outbox and used form tokens (partner
+profiles follow)."""
 
 from partners.models.application_form import (
     ApplicationFormField,
@@ -6,6 +7,7 @@ from partners.models.application_form import (
     ApplicationSubmission,
     ApplicationType,
 )
+from partners.models.form_tokens import FormTokenUsed, UsedFormToken
 from partners.models.outbox import OutgoingEmail
 
 __all__ = [
@@ -13,5 +15,7 @@ __all__ = [
     "ApplicationFormPage",
     "ApplicationSubmission",
     "ApplicationType",
+    "FormTokenUsed",
     "OutgoingEmail",
+    "UsedFormToken",
 ]

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
 from partners.admin_forms import ApplicationFormPageAdminForm
+from partners.models.form_tokens import UsedFormToken
 
 # The thank-you address under the form page, in the visitor's language.
 THANK_YOU_SLUGS = {"cs": "dekujeme", "en": "thank-you"}
@@ -281,19 +282,26 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
         )
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
-    def accept_submission(self, form, language):
-        """Store the submission and queue its e-mails in one transaction; send them on commit."""
+    def accept_submission(self, form, language, nonce):
+        """Store the submission, its e-mails and its form token as used, in one transaction.
+
+        Raises FormTokenUsed (and stores nothing) if the token was used already. The e-mails are
+        sent by the mail worker (`send_pending_mail --loop`), never while the visitor waits;
+        with MAIL_DELIVERY = "immediate" (development) they are sent right after the commit.
+        """
         from partners import outbox
 
         with transaction.atomic():
+            UsedFormToken.claim(nonce)
             submission = ApplicationSubmission.objects.create(
                 page=self, form_data=form.submission_data(), language=language
             )
             messages = outbox.queue_submission_emails(self, submission, form)
-            ids = [message.pk for message in messages]
-            # robust: whatever sending raises, the stored submission still gets its thank-you
-            # page, and send_pending_mail retries the messages.
-            transaction.on_commit(lambda: outbox.deliver(ids=ids), robust=True)
+            if settings.MAIL_DELIVERY == "immediate":
+                ids = [message.pk for message in messages]
+                # robust: whatever sending raises, the stored submission still gets its
+                # thank-you page, and send_pending_mail retries the messages.
+                transaction.on_commit(lambda: outbox.deliver(ids=ids), robust=True)
         return submission
 
     def redirect_to_thank_you(self, request, application_type=None):

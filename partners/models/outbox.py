@@ -1,8 +1,9 @@
 """The outbox: every e-mail the site sends on behalf of a submission, kept until it is delivered.
 
-A message is stored in the same transaction as its submission, sent right after the commit, and
-retried with exponential backoff by `manage.py send_pending_mail` while the mail server refuses
-it or is down, so a submission is never lost and never e-mailed twice.
+A message is stored in the same transaction as its submission and sent by the mail worker
+(`manage.py send_pending_mail --loop`), outside any web request; it is retried with exponential
+backoff while the mail server refuses it or is down, so a submission is never lost and never
+e-mailed twice.
 """
 
 from datetime import timedelta

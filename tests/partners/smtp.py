@@ -1,4 +1,5 @@
-"""A real SMTP server for tests: aiosmtpd on 127.0.0.1, recording what it accepts."""
+"""Mail servers for tests on 127.0.0.1: a real SMTP sink (aiosmtpd) recording what it accepts,
+and a silent server that takes connections and never answers."""
 
 import socket
 from email import message_from_bytes, policy
@@ -53,3 +54,35 @@ class SmtpSink:
 
     def to(self, address):
         return [m for m in self.messages if address in m.envelope_recipients]
+
+
+class SilentServer:
+    """A TCP server that accepts connections and never says a word: an SMTP client waits for the
+    greeting until its timeout.
+
+    The kernel completes each connection in the listen backlog, so a client's connect() has
+    succeeded before it starts waiting; `connections()` then takes them out of the backlog and
+    counts them, without any timing involved.
+    """
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.sock.setblocking(False)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = []
+
+    def connections(self):
+        """How many connections clients have made so far (they stay open, unanswered)."""
+        while True:
+            try:
+                connection, _address = self.sock.accept()
+            except BlockingIOError:
+                return len(self.accepted)
+            self.accepted.append(connection)
+
+    def close(self):
+        for connection in self.accepted:
+            connection.close()
+        self.sock.close()

@@ -1,15 +1,14 @@
 """A real SMTP conversation: what arrives, and what happens while the mail server is down."""
 
-from io import StringIO
+import importlib
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from partners.models import ApplicationSubmission, OutgoingEmail
 from tests.factories.partners import valid_post_data
-from tests.partners.conftest import CS_FORM, EN_FORM
+from tests.partners.conftest import CS_FORM, EN_FORM, send_pending_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +16,13 @@ APPLICANT = "jana.dvorakova@example.cz"
 
 
 @pytest.fixture
-def submit(client, django_capture_on_commit_callbacks, site):
-    """POST the form as a visitor would; the e-mails go out on commit, as in production."""
+def submit(client, site):
+    """POST the form as a visitor would, then let the mail worker make its first attempt."""
 
     def _submit(path=CS_FORM, **fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(path, valid_post_data(**fields))
+        response = client.post(path, valid_post_data(**fields))
+        send_pending_mail()
+        return response
 
     return _submit
 
@@ -30,10 +30,6 @@ def submit(client, django_capture_on_commit_callbacks, site):
 def header(message, name):
     # Python folds a long encoded header onto a new line; mail clients unfold and strip it.
     return str(message[name]).strip()
-
-
-def send_pending_mail():
-    call_command("send_pending_mail", stdout=StringIO())
 
 
 def make_due():
@@ -192,11 +188,13 @@ def test_backoff_doubles_and_a_message_fails_after_the_last_attempt(submit, smtp
     make_due()
     send_pending_mail()
     assert smtp_sink_down.messages == []  # failed messages wait for an editor's decision
-    call_command("send_pending_mail", "--retry-failed", stdout=StringIO())
+    send_pending_mail("--retry-failed")
     assert len(smtp_sink_down.messages) == 2
 
 
-def test_an_unexpected_error_while_sending_still_thanks_the_visitor(submit, monkeypatch):
+def test_an_unexpected_error_while_sending_leaves_the_message_for_the_next_attempt(
+    submit, monkeypatch
+):
     def broken_send(self, *args, **kwargs):
         raise RuntimeError("a bug in the mail backend")
 
@@ -204,4 +202,43 @@ def test_an_unexpected_error_while_sending_still_thanks_the_visitor(submit, monk
     response = submit()
     assert response.status_code == 302
     assert ApplicationSubmission.objects.count() == 1
-    assert OutgoingEmail.objects.filter(status="pending").count() == 2
+    pending = OutgoingEmail.objects.filter(status="pending", attempts=1)
+    assert pending.count() == 2
+    assert all(m.last_error == "RuntimeError: a bug in the mail backend" for m in pending)
+
+
+@override_settings(MAIL_DELIVERY="immediate")
+def test_in_development_the_request_sends_at_once(
+    client, site, smtp_sink, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CS_FORM, valid_post_data())
+    assert response.status_code == 302
+    assert len(smtp_sink.to("info@lepsimesta.cz")) == 1
+    assert len(smtp_sink.to(APPLICANT)) == 1
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@override_settings(MAIL_DELIVERY="immediate")
+def test_in_development_an_error_while_sending_still_thanks_the_visitor(
+    client, site, smtp_sink_down, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CS_FORM, valid_post_data())
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    pending = OutgoingEmail.objects.filter(status="pending", attempts=1)
+    assert pending.count() == 2
+    assert all("Connection refused" in m.last_error for m in pending)
+
+
+def test_development_settings_send_at_once_to_the_console(monkeypatch):
+    """`make run` prints e-mails at once: dev settings pair immediate delivery with the console
+    backend, which cannot hang; every other settings module leaves sending to the worker."""
+    monkeypatch.delenv("MAIL_DELIVERY", raising=False)
+    monkeypatch.delenv("EMAIL_BACKEND", raising=False)
+    dev = importlib.reload(importlib.import_module("lepsimesta.settings.dev"))
+    base = importlib.reload(importlib.import_module("lepsimesta.settings.base"))
+    assert dev.MAIL_DELIVERY == "immediate"
+    assert dev.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
+    assert base.MAIL_DELIVERY == "worker"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from partners.models import ApplicationSubmission
+from partners.models import ApplicationSubmission, UsedFormToken
 
 
 def months_before(moment, months):
@@ -18,7 +18,8 @@ def months_before(moment, months):
 class Command(BaseCommand):
     help = (
         "Delete application-form submissions (and their e-mails in the outbox) older than "
-        "FORM_SUBMISSION_RETENTION_MONTHS, as the privacy page promises. Run it daily."
+        "FORM_SUBMISSION_RETENTION_MONTHS, as the privacy page promises, and the used form "
+        "tokens that have expired. Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -37,4 +38,8 @@ class Command(BaseCommand):
             return
         deleted = old.count()
         old.delete()
-        self.stdout.write(f"Deleted {deleted} submissions sent before {cutoff:%Y-%m-%d}.")
+        tokens, _ = UsedFormToken.expired().delete()
+        self.stdout.write(
+            f"Deleted {deleted} submissions sent before {cutoff:%Y-%m-%d} "
+            f"and {tokens} expired form tokens."
+        )
