@@ -55,6 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One log line per request (first, so it times and sees every response), then HEAD
+    # answered without a body whatever produced the response.
+    "core.middleware.RequestLogMiddleware",
+    "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,19 +103,34 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis is the shared cache when REDIS_URL is set (several app servers share rate limits and
-# page caches through it); local memory otherwise.
+# Redis is the shared cache when REDIS_URL is set (several app servers share Wagtail's site
+# root paths, renditions and page caches through it); local memory otherwise. The cache is an
+# optimisation, never a dependency: core.cache answers as a miss when Redis is down or silent,
+# waits at most REDIS_TIMEOUT_SECONDS per try and tries again once per cool-down.
 REDIS_URL = env.str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", 0.25)
+REDIS_COOL_DOWN_SECONDS = env.float("REDIS_COOL_DOWN_SECONDS", 30)
+
+
+def cache_settings(redis_url):
+    """CACHES for a Redis URL (the resilient backend), or local memory without one."""
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
             "KEY_PREFIX": "lepsimesta",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "COOL_DOWN_SECONDS": REDIS_COOL_DOWN_SECONDS,
+            },
         }
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = cache_settings(REDIS_URL)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,15 +210,26 @@ FORM_RATE_LIMIT_WINDOW_SECONDS = env.int("FORM_RATE_LIMIT_WINDOW_SECONDS", 600)
 # marked failed and shown on the editors' dashboard.
 FORM_MAIL_MAX_ATTEMPTS = env.int("FORM_MAIL_MAX_ATTEMPTS", 20)
 
+# Logs go to the console (gunicorn passes them on to the container's log). Every logger
+# propagates to the root's one handler, so each event is one line, in one place; at INFO that
+# includes lepsimesta.request: method=GET path=/cs/ status=200 duration_ms=12 per request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "core.logs.WithoutTraceback"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        # A foreign Host header is a probe, not a bug: one line, without a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": [],
+            "filters": ["without_traceback"],
+            "propagate": True,
+        },
         # Wagtail logs every page action and background task at INFO; the admin's history has them.
-        "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "wagtail": {"handlers": [], "level": "WARNING", "propagate": True},
+        "django_tasks": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }
