@@ -222,6 +222,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        # Every 4xx is already a line of lepsimesta.request; Django's own is a second one.
+        # Server errors (5xx, with their traceback) are still logged.
+        "django.request": {"handlers": [], "level": "ERROR", "propagate": True},
         # A foreign Host header is a probe, not a bug: one line, without a traceback.
         "django.security.DisallowedHost": {
             "handlers": [],
