@@ -104,6 +104,17 @@ def test_every_public_page_and_the_form_work_while_redis_is_down(client, site, r
         assert redis_down.accepted == 1
 
 
+def test_the_admin_works_while_redis_is_down(admin_client, site, redis_down):
+    home = site["cs"]
+    for url in (
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{home.pk}/",
+        f"/admin/pages/{home.pk}/edit/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+
+
 def test_a_hung_redis_is_tried_again_once_per_cool_down(client, site, silent_server, clock, caplog):
     with redis_at(f"redis://127.0.0.1:{silent_server.port}/0"):
         for _ in range(10):
