@@ -130,6 +130,15 @@ def test_a_hung_redis_is_tried_again_once_per_cool_down(client, site, silent_ser
     assert "serving without it" in message
 
 
+def test_the_warning_names_redis_without_its_password(clock, caplog):
+    port = free_port()
+    with redis_at(f"redis://:s3cret@127.0.0.1:{port}/0"):
+        assert cache.get("key") is None
+    ((level, message),) = cache_log(caplog)
+    assert message.startswith(f"Cache redis://***@127.0.0.1:{port}/0 is unreachable")
+    assert "s3cret" not in caplog.text
+
+
 def test_each_cache_operation_answers_as_a_miss_while_redis_is_down(redis_down):
     assert cache.get("key") is None
     assert cache.get("key", "default") == "default"
