@@ -7,7 +7,7 @@ so these tests call the WSGI application the way gunicorn does and read what it 
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory
 
@@ -30,8 +30,10 @@ def served(application, method, path):
     def start_response(status, headers, exc_info=None):
         answer.update(status=status, headers=dict(headers))
 
-    # As Django's test client does: keep the test's database connection open across requests.
+    # As Django's test client does: keep the test's database connection (and transaction)
+    # open across requests.
     request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         result = application(environ, start_response)
         try:
@@ -40,6 +42,7 @@ def served(application, method, path):
             result.close()
     finally:
         request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
