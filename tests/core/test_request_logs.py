@@ -80,6 +80,8 @@ def test_gunicorn_logs_no_warning_for_head_requests(tmp_path):
             f"127.0.0.1:{port}",
             "--workers",
             "1",
+            # Leave the machine's own gunicorn control socket (~/.gunicorn) alone.
+            "--no-control-socket",
         ],
         cwd=settings.BASE_DIR,
         env={
