@@ -110,7 +110,8 @@ def head(port, path):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method="HEAD")
     for _ in range(300):
         try:
-            with urllib.request.urlopen(request, timeout=5) as response:
+            # Generous: on a busy machine the worker may still be importing Django.
+            with urllib.request.urlopen(request, timeout=120) as response:
                 return response.status
         except ConnectionRefusedError:
             pass
