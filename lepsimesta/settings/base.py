@@ -56,6 +56,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One log line per request (first, so it times and sees every response), then HEAD
+    # answered without a body whatever produced the response.
+    "core.middleware.RequestLogMiddleware",
+    "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,19 +104,34 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis is the shared cache when REDIS_URL is set (several app servers share rate limits and
-# page caches through it); local memory otherwise.
+# Redis is the shared cache when REDIS_URL is set (several app servers share Wagtail's site
+# root paths, renditions and page caches through it); local memory otherwise. The cache is an
+# optimisation, never a dependency: core.cache answers as a miss when Redis is down or silent,
+# waits at most REDIS_TIMEOUT_SECONDS per try and tries again once per cool-down.
 REDIS_URL = env.str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", 0.25)
+REDIS_COOL_DOWN_SECONDS = env.float("REDIS_COOL_DOWN_SECONDS", 30)
+
+
+def cache_settings(redis_url):
+    """CACHES for a Redis URL (the resilient backend), or local memory without one."""
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
             "KEY_PREFIX": "lepsimesta",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "COOL_DOWN_SECONDS": REDIS_COOL_DOWN_SECONDS,
+            },
         }
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = cache_settings(REDIS_URL)
 
 # --- Signing in: strong passwords, login throttling, limited password resets ---
 AUTH_PASSWORD_VALIDATORS = [
@@ -255,17 +274,31 @@ MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["wor
 # A form displayed longer ago than this has to be sent again; each display's token is used once.
 FORM_TOKEN_MAX_AGE_HOURS = env.float("FORM_TOKEN_MAX_AGE_HOURS", 4)
 
+# Logs go to the console (gunicorn passes them on to the container's log). Every logger
+# propagates to the root's one handler, so each event is one line, in one place; at INFO that
+# includes lepsimesta.request: method=GET path=/cs/ status=200 duration_ms=12 per request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "core.logs.WithoutTraceback"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        # Every 4xx is already a line of lepsimesta.request; Django's own is a second one.
+        # Server errors (5xx, with their traceback) are still logged.
+        "django.request": {"handlers": [], "level": "ERROR", "propagate": True},
+        # A foreign Host header is a probe, not a bug: one line, without a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": [],
+            "filters": ["without_traceback"],
+            "propagate": True,
+        },
         # Wagtail logs every page action and background task at INFO; the admin's history has them.
-        "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "wagtail": {"handlers": [], "level": "WARNING", "propagate": True},
+        "django_tasks": {"handlers": [], "level": "WARNING", "propagate": True},
         # django-axes logs every login at INFO; its warnings (failures, lockouts) are what matter.
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "axes": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }

@@ -1,4 +1,8 @@
-"""Tests: fast hashing, local-memory cache and mail, plain static storage."""
+"""Tests: fast hashing, local-memory mail, plain static storage.
+
+The cache is base.py's: Redis through the resilient backend when REDIS_URL is set (as in CI and
+production), local memory otherwise.
+"""
 
 from .base import *  # noqa: F403
 from .base import STORAGES, env
@@ -7,7 +11,6 @@ SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # As in production: a request only stores its e-mails; tests run the worker's delivery step.
 MAIL_DELIVERY = "worker"

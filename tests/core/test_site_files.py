@@ -48,11 +48,13 @@ def test_robots_txt_points_to_the_sitemap(client):
 def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    # The cache's part of the answer is tested in test_cache_outage.py.
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] == "ok"
 
 
 def test_healthz_answers_503_when_the_database_does_not():
-    # A real process whose database is a port where nothing listens.
+    # A real process whose database is a port where nothing listens; no Redis configured.
     script = (
         "from django.test import Client; r = Client().get('/healthz'); "
         "import sys; sys.stdout.write(f'{r.status_code} {r.json()}')"
@@ -63,10 +65,11 @@ def test_healthz_answers_503_when_the_database_does_not():
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "lepsimesta.settings.test",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nothing",
+            "REDIS_URL": "",
         },
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
     )
-    assert result.stdout == "503 {'status': 'unavailable', 'database': 'down'}"
+    assert result.stdout == "503 {'status': 'unavailable', 'database': 'down', 'cache': 'local'}"
