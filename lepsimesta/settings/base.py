@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 from environs import Env, validate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
     "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security_policy.SecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -226,6 +229,73 @@ WAGTAILLOCALIZE_JQUERY_DATEPICKER = False
 # right to publish (the approval workflow's moderators) publishes it. core/translation_drafts.py
 # closes wagtail-localize's other ways of publishing untranslated text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Content-Security-Policy and Permissions-Policy (core/security_policy.py, django-csp 4).
+# The public site loads from its own host only and runs no inline script or style; a script that
+# has to be inline carries the request's nonce (nonce="{{ request.csp_nonce }}").
+PUBLIC_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE, REPORT_SAMPLE],
+    "style-src": [SELF, REPORT_SAMPLE],
+    "img-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+# What Wagtail's admin was seen to need in Chromium (tests/browser/test_security_policy.py):
+# inline <script>s in its widget templates and in the HTML of choosers and inline panels, which
+# jQuery runs; <style>s injected by Draftail and wagtail-localize's editor; blob: thumbnails of
+# images being uploaded; the preview panel framing /admin/…/preview/. No nonce here: a nonce
+# would make browsers ignore 'unsafe-inline'. No 'unsafe-eval': nothing asked for it.
+ADMIN_CSP_DIRECTIVES = {
+    **PUBLIC_CSP_DIRECTIVES,
+    "script-src": [SELF, UNSAFE_INLINE, REPORT_SAMPLE],
+    "style-src": [SELF, UNSAFE_INLINE, REPORT_SAMPLE],
+    "img-src": [SELF, "blob:"],
+    "frame-ancestors": [SELF],
+}
+# CSP_REPORT_ONLY=true sends both policies as Content-Security-Policy-Report-Only, so an operator
+# can watch for violations (reported to CSP_REPORT_URI, if set) before enforcing them. Both are
+# read into private names: django-csp 4 refuses settings named CSP_* (its 3.x format).
+_csp_report_uri = env.str("CSP_REPORT_URI", "")
+if _csp_report_uri:
+    PUBLIC_CSP_DIRECTIVES["report-uri"] = ADMIN_CSP_DIRECTIVES["report-uri"] = _csp_report_uri
+if env.bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": PUBLIC_CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP_DIRECTIVES}
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": ADMIN_CSP_DIRECTIVES}
+# Browser features neither the site nor the admin uses, denied to every page and frame (an empty
+# allowlist). Chromium warns about names it does not know, so every name here is one it knows.
+PERMISSIONS_POLICY = dict.fromkeys(
+    [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    ],
+    (),
+)
 
 SITE_CONTENT_DIR = BASE_DIR / "site"
 
