@@ -1,11 +1,16 @@
-"""The admin's views of application-form submissions: list, export and delete.
+"""The admin's views of application-form submissions: one list per form, export and delete.
 
 Submissions are personal data: who may see them is decided in one place, the
 `filter_form_submissions_for_user` hook (partners/wagtail_hooks.py), which every one of Wagtail's
 submission views consults. Each export and each deletion is written to Wagtail's audit log.
 """
 
+import datetime
+import re
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
@@ -20,11 +25,28 @@ DELETE_ACTION = "partners.submissions.delete"
 # A spreadsheet treats a cell starting with one of these as a formula; what a visitor typed
 # must stay text (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A telephone number ("+420 603 111 222") starts like a formula but cannot do anything: it is
+# exported as typed, readable.
+PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ()/.-]{5,}")
 
 
 def as_spreadsheet_text(value):
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    if text.startswith(FORMULA_PREFIXES) and not PHONE_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def local_time_for_xlsx(value):
+    """Submission times as the site's people read them, Prague time (TIME_ZONE), not UTC; a
+    spreadsheet cell holds no time zone, so the wall-clock time is written."""
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+def local_time_for_csv(value):
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
 
 
 class ApplicationSubmissionsListView(SubmissionsListView):
@@ -32,6 +54,10 @@ class ApplicationSubmissionsListView(SubmissionsListView):
 
     custom_value_preprocess = {
         **SubmissionsListView.custom_value_preprocess,
+        datetime.datetime: {
+            SubmissionsListView.FORMAT_XLSX: local_time_for_xlsx,
+            SubmissionsListView.FORMAT_CSV: local_time_for_csv,
+        },
         # XLSX needs no prefix: Wagtail already stores formula-like cells as text there.
         str: {SubmissionsListView.FORMAT_CSV: as_spreadsheet_text},
     }
@@ -82,3 +108,8 @@ class FormPagesIndexView(FormPagesListView):
         if not get_forms_for_user(request.user).exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        # Each form lists the submissions of every language (ApplicationFormPage.
+        # get_submissions): one row per form, the Czech one, not one per language.
+        return super().get_base_queryset().filter(locale__language_code=settings.LANGUAGE_CODE)

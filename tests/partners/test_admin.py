@@ -1,6 +1,7 @@
 """What editors see in the admin: the submissions of both languages, their export and delivery."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -9,7 +10,7 @@ from django.contrib.auth.models import Group, Permission, User
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from partners.models import ApplicationFormPage, OutgoingEmail
+from partners.models import ApplicationFormPage, ApplicationSubmission, OutgoingEmail
 from tests.factories.partners import OutgoingEmailFactory, valid_post_data
 from tests.partners.conftest import CS_FORM, EN_FORM, send_pending_mail
 
@@ -189,3 +190,34 @@ def test_a_field_may_not_take_the_name_of_a_fixed_field(client, site):
     assert response.status_code == 200
     assert "Tento popisek je vyhrazen" in response.content.decode()
     assert not ApplicationFormPage.objects.filter(slug="jiny-formular").exists()
+
+
+def test_exports_give_prague_times_and_readable_phone_numbers(client, editor, form_pages, site):
+    client.post(CS_FORM, valid_post_data(phone="+420 603 111 222", organisation="-1+1"))
+    submission = ApplicationSubmission.objects.get()
+    # 05:12 UTC on 30 November is 06:12 in Prague (CET).
+    submission.submit_time = datetime.datetime(2026, 11, 30, 5, 12, 24, tzinfo=datetime.UTC)
+    submission.save()
+    client.force_login(editor)
+
+    rows = list(
+        csv.reader(io.StringIO(export(client, form_pages["cs"], "csv").decode("utf-8-sig")))
+    )
+    record = dict(zip(*rows, strict=True))
+    assert record["Datum odeslání"] == "2026-11-30 06:12:24 CET"
+    assert record["Telefon"] == "+420 603 111 222"
+    # Something that is not a phone number still cannot become a formula.
+    assert record["Organizace"] == "'-1+1"
+
+    workbook = load_workbook(io.BytesIO(export(client, form_pages["cs"], "xlsx")))
+    header, values = workbook.active.iter_rows(values_only=True)
+    record = dict(zip(header, values, strict=True))
+    assert record["Datum odeslání"] == datetime.datetime(2026, 11, 30, 6, 12, 24)
+    assert record["Telefon"] == "+420 603 111 222"
+
+
+def test_the_forms_list_shows_one_row_per_form_not_one_per_language(client, editor, form_pages):
+    client.force_login(editor)
+    html = BeautifulSoup(client.get("/admin/forms/").content, "html.parser")
+    links = {a["href"] for a in html.select("table a[href*='/admin/forms/submissions/']")}
+    assert links == {list_url(form_pages["cs"])}
