@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
@@ -224,9 +224,7 @@ class PressReleasePage(BasePage):
         context["contacts"] = localized(
             [item.contact for item in self.contact_items.select_related("contact")], locale_id
         )
-        context["attachments"] = [
-            item.document for item in self.attachments.select_related("document")
-        ]
+        context["attachments"] = list(self.attachments.select_related("document"))
         related = [
             item.related_release
             for item in self.related_items.select_related("related_release__locale")
@@ -267,7 +265,13 @@ class PressReleasePage(BasePage):
         return data
 
 
-class PressReleaseAttachment(Orderable):
+class PressReleaseAttachment(TranslatableMixin, Orderable):
+    """A document attached to a release, with a label in the release's language.
+
+    Translatable like the release itself, so the English release carries the English label and
+    the same document.
+    """
+
     page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -275,8 +279,29 @@ class PressReleaseAttachment(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
+    label = models.CharField(
+        _("Label"),
+        max_length=255,
+        blank=True,
+        help_text=_("What readers see, in the release's language; the document's title if empty."),
+    )
 
-    panels = [FieldPanel("document")]
+    translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("document"),
+        SynchronizedField("sort_order"),
+    ]
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("Attachment")
+        verbose_name_plural = _("Attachments")
+
+    @property
+    def title(self):
+        return self.label or self.document.title
 
 
 class PressReleaseBoilerplate(Orderable):
