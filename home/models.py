@@ -56,6 +56,11 @@ class HomePage(BasePage):
     ]
 
     template = "pages/home_page.html"
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("Home page")
 
     def working_group_cards(self):
         """The working groups with their pictograms (None for a group beyond the four)."""
@@ -66,12 +71,6 @@ class HomePage(BasePage):
             )
             for i, block in enumerate(self.working_groups)
         ]
-
-    max_count_per_parent = 1
-    parent_page_types = ["wagtailcore.Page"]
-
-    class Meta:
-        verbose_name = _("Home page")
 
 
 class StandardPage(BasePage):
