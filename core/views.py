@@ -1,12 +1,17 @@
-"""Site-wide views that are not pages: health check and robots.txt."""
+"""Site-wide views that are not pages: health check, robots.txt and the HTML sitemap."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from core.querysets import without_view_restrictions
 
 
 def cache_status():
@@ -56,3 +61,43 @@ def robots_txt(request):
 def csrf_failure(request, reason=""):
     """A branded page in the visitor's language when a form's security token has expired."""
     return render(request, "403_csrf.html", status=403)
+
+
+def _page_tree(pages):
+    """Pages in tree order (by path) as nested nodes: [{"page": …, "children": […]}, …]."""
+    roots, open_nodes = [], []
+    for page in pages:
+        node = {"page": page, "children": []}
+        while open_nodes and not page.path.startswith(open_nodes[-1]["page"].path):
+            open_nodes.pop()
+        (open_nodes[-1]["children"] if open_nodes else roots).append(node)
+        open_nodes.append(node)
+    return roots
+
+
+@require_safe
+def html_sitemap(request):
+    """The live pages of the current language as a nested list, for people (sitemap.xml is for
+    search engines). Pages in private sections and aliases (copies not yet translated) are left out.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    home = site.root_page.localized
+    # One query for the whole tree, however large; view restrictions checked in the same query.
+    pages = without_view_restrictions(
+        home.get_descendants(inclusive=True)
+        .live()
+        .filter(alias_of__isnull=True)
+        .order_by("path")
+        .select_related("locale")
+    )
+    language_urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            language_urls[code] = reverse("html_sitemap")
+    return render(
+        request,
+        "pages/html_sitemap.html",
+        {"tree": _page_tree(pages), "language_urls": language_urls},
+    )

@@ -19,6 +19,17 @@ class WorkingGroupBlock(blocks.StructBlock):
         label = _("Working group")
 
 
+# The pictogram of each working group on the home page, in the order the groups are listed
+# (transport, energy, ICT, smart governance). Position, not a field: the catalogue's working-group
+# snippets will carry their own pictogram, and then this goes.
+WORKING_GROUP_PICTOGRAMS = (
+    "img/groups/transport.svg",
+    "img/groups/energy.svg",
+    "img/groups/ict.svg",
+    "img/groups/governance.svg",
+)
+
+
 class HomePage(BasePage):
     """The landing page of each language: what the initiative is and how to join."""
 
@@ -50,6 +61,16 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("Home page")
+
+    def working_group_cards(self):
+        """The working groups with their pictograms (None for a group beyond the four)."""
+        return [
+            (
+                block.value,
+                WORKING_GROUP_PICTOGRAMS[i] if i < len(WORKING_GROUP_PICTOGRAMS) else None,
+            )
+            for i, block in enumerate(self.working_groups)
+        ]
 
 
 class StandardPage(BasePage):

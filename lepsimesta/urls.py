@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -26,6 +27,8 @@ if settings.SERVE_MEDIA:
 
 # Every public page lives under /cs/… or /en/…; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
+    # Before Wagtail's catch-all: /cs/mapa-stranek/, /en/sitemap/.
+    path(_("sitemap/"), core_views.html_sitemap, name="html_sitemap"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

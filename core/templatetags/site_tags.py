@@ -72,10 +72,15 @@ def language_switcher(context):
     page = context.get("page")
     current = translation.get_language()
     translations = _live_translations(page) if isinstance(page, Page) else {}
+    # A view that is not a page (the HTML sitemap) names its own counterparts.
+    view_urls = context.get("language_urls") or {}
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:
+            continue
+        if code in view_urls:
+            links.append({"code": code, "name": name, "url": view_urls[code]})
             continue
         target = translations.get(code)
         if target is not None:
@@ -136,3 +141,9 @@ def document_title(*parts):
     if not any(site_name in part for part in parts):
         parts.append(site_name)
     return " | ".join(parts)
+
+
+@register.simple_tag(takes_context=True)
+def social_image_url(context, url):
+    """An absolute URL for og:image: social networks fetch it from outside the site."""
+    return context["request"].build_absolute_uri(url)
