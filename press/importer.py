@@ -306,8 +306,29 @@ def parse_press_release(text):
     return release
 
 
+# Web and e-mail addresses in a release's text become links. The web address stops before
+# trailing punctuation ("www.lepsimesta.cz." at the end of a sentence).
+ADDRESS = re.compile(
+    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<web>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)»“”])"
+)
+
+
+def link_addresses(escaped_html):
+    """Link the web and e-mail addresses in HTML text that holds no tags with addresses."""
+
+    def link(match):
+        if match["email"]:
+            return f'<a href="mailto:{match["email"]}">{match["email"]}</a>'
+        web = match["web"]
+        href = web if web.startswith("http") else f"https://{web}"
+        return f'<a href="{href}">{web}</a>'
+
+    return ADDRESS.sub(link, escaped_html)
+
+
 def paragraph_html(text):
-    return f"<p>{html.escape(text, quote=False)}</p>"
+    return f"<p>{link_addresses(html.escape(text, quote=False))}</p>"
 
 
 def create_press_release(release, index_page):

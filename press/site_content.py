@@ -21,7 +21,12 @@ from wagtail.models import (
 from core.site_content import SiteContentError, content_dir, read_toml
 from core.translation import create_synced_translation
 
-from .importer import PressReleaseFormatError, create_press_release, parse_press_release
+from .importer import (
+    PressReleaseFormatError,
+    create_press_release,
+    link_addresses,
+    parse_press_release,
+)
 
 APPROVAL_WORKFLOW = "Moderators approval"
 
@@ -80,6 +85,9 @@ def translate_release(release, spec):
         for item in release.boilerplate_items.select_related("boilerplate"):
             fields = spec.get("boilerplates", {}).get(item.boilerplate.title)
             if fields:
+                # The importer linked the Czech text's addresses: the English needs the same
+                # links, or its strings would not match the Czech ones.
+                fields = {**fields, "body": link_addresses(fields.get("body", ""))}
                 translate_once(item.boilerplate, locale, fields)
         for item in release.contact_items.select_related("contact"):
             fields = spec.get("contacts", {}).get(item.contact.name)
@@ -88,9 +96,16 @@ def translate_release(release, spec):
         fields = dict(spec["release"])
         # Blocks need ids: wagtail-localize addresses translated strings by them.
         fields["body"] = json.dumps(
-            [{"id": str(uuid.uuid4()), **block} for block in fields.get("body", [])]
+            [
+                {"id": str(uuid.uuid4()), **block, "value": linked(block)}
+                for block in fields.get("body", [])
+            ]
         )
         translate_once(release, locale, fields)
+
+
+def linked(block):
+    return link_addresses(block["value"]) if block["type"] == "paragraph" else block["value"]
 
 
 def translate_once(instance, locale, fields):

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
-from press.importer import PressReleaseFormatError, parse_press_release
+from press.importer import PressReleaseFormatError, paragraph_html, parse_press_release
 from press.models import Boilerplate, PressContact, PressReleasePage
+from tests.html import get_html
 
 FOUNDING = Path(settings.SITE_CONTENT_DIR) / "press" / "2016-08-03-lepsi-mesta-hledaji-partnery.txt"
 
@@ -193,3 +194,37 @@ def test_the_command_refuses_a_release_that_exists(site, tmp_path):
     path.write_text(FOUNDING.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(CommandError, match="exists already"):
         call_command("import_press_release", str(path), stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        (
+            "Více informací na www.lepsimesta.cz",
+            'Více informací na <a href="https://www.lepsimesta.cz">www.lepsimesta.cz</a>',
+        ),
+        (
+            "e-mailem na info@lepsimesta.cz. Dále",
+            'e-mailem na <a href="mailto:info@lepsimesta.cz">info@lepsimesta.cz</a>. Dále',
+        ),
+        (
+            "(viz https://www.smocr.cz/cs/o-nas?x=1&y=2).",
+            '(viz <a href="https://www.smocr.cz/cs/o-nas?x=1&amp;y=2">'
+            "https://www.smocr.cz/cs/o-nas?x=1&amp;y=2</a>).",
+        ),
+        ("Žádná adresa, jen <tag> & text.", "Žádná adresa, jen &lt;tag&gt; &amp; text."),
+    ],
+)
+def test_web_and_email_addresses_in_the_text_become_links(text, html):
+    assert paragraph_html(text) == f"<p>{html}</p>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["cs", "en"])
+def test_the_founding_release_links_its_addresses_in_both_languages(client, site, language):
+    release = PressReleasePage.objects.get(locale__language_code=language)
+    html = get_html(client, release.url)
+    links = {a["href"] for a in html.select("main a")}
+    assert "mailto:info@lepsimesta.cz" in links
+    assert "https://www.lepsimesta.cz" in links
+    assert "https://www.smocr.cz" in links
