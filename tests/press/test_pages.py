@@ -209,3 +209,36 @@ def test_archive_and_later_pages_name_the_site_once_in_the_title(client, site):
     # The year archive and page 2 each add their part before the site's name.
     html = get_html(client, "/cs/tiskove-zpravy/2016/")
     assert html.title.get_text() == "Tiskové zprávy z roku 2016 | Lepší města"
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "role", "organisation", "phone_label"),
+    [
+        (
+            CS_RELEASE,
+            "Kristýna Bučková",
+            "poradkyně primátorky",
+            "Magistrát hlavního město Praha",  # as the customer's release spells it
+            "Telefon",
+        ),
+        (EN_RELEASE, "Kristýna Bučková", "Adviser to the Mayor", "Prague City Hall", "Phone"),
+    ],
+)
+def test_press_contacts_are_compact_cards(
+    client, site, path, name, role, organisation, phone_label
+):
+    card = get_html(client, path).select(".press-contact")[0]
+    assert card.select_one(".press-contact__name").get_text(strip=True) == name
+    assert card.select_one(".press-contact__role").get_text(strip=True) == role
+    assert card.select_one(".press-contact__organisation").get_text(strip=True) == organisation
+    details = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in card.select("dt")],
+            [dd.a["href"] for dd in card.select("dd")],
+            strict=True,
+        )
+    )
+    assert details == {
+        phone_label: "tel:+420725997546",
+        "E-mail": "mailto:kristyna.buckova@praha.eu",
+    }
