@@ -19,6 +19,25 @@ from core.translation import create_synced_translation
 
 PAGE_REFERENCE_PREFIX = "page:"
 
+# What each app adds after the pages and settings (press: the workflow and the founding
+# release), registered from the app's own site_content module, which `load_site` imports the
+# way Wagtail finds wagtail_hooks. They run by `order`, then in INSTALLED_APPS order.
+_content_loaders = []
+
+
+def register_content_loader(order=100):
+    """Decorator: `loader(pages_by_key, stdout)` runs in `load_site` after the pages."""
+
+    def register(loader):
+        _content_loaders.append((order, len(_content_loaders), loader))
+        return loader
+
+    return register
+
+
+def content_loaders():
+    return [loader for _order, _index, loader in sorted(_content_loaders, key=lambda x: x[:2])]
+
 
 class SiteContentError(Exception):
     pass

@@ -18,7 +18,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from core.site_content import SiteContentError, content_dir, read_toml
+from core.site_content import (
+    SiteContentError,
+    content_dir,
+    read_toml,
+    register_content_loader,
+)
 from core.translation import create_synced_translation
 
 from .importer import (
@@ -31,6 +36,7 @@ from .importer import (
 APPROVAL_WORKFLOW = "Moderators approval"
 
 
+@register_content_loader()
 def load_press(pages_by_key, stdout=None):
     index = pages_by_key["press"]
     translations = list(index.get_translations(inclusive=True))

@@ -35,7 +35,7 @@ class _Listener:
             threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
 
     def serve(self, conn):
-        raise NotImplementedError
+        """Hold the connection open and say nothing (a hung server); subclasses answer."""
 
     def stop(self):
         self._socket.close()
@@ -45,9 +45,6 @@ class _Listener:
 
 class SilentServer(_Listener):
     """Accepts every connection and never answers: a hung Redis."""
-
-    def serve(self, conn):
-        pass  # hold the connection open, say nothing
 
 
 class Forwarder(_Listener):

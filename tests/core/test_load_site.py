@@ -1,7 +1,9 @@
 """`load_site` builds the same site however often it runs."""
 
+import re
 import shutil
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -72,3 +74,15 @@ def test_a_fresh_site_takes_the_contact_email_from_settings_toml(site, tmp_path,
     call_command("load_site", stdout=StringIO())
     site_settings.refresh_from_db()
     assert site_settings.contact_email == "redakce@lepsimesta.cz"
+
+
+def test_core_imports_no_app():
+    """Apps register with core (site_content loaders, hooks); core never imports them."""
+    core = Path(__file__).resolve().parents[2] / "core"
+    offenders = [
+        f"{path.relative_to(core)}:{number}"
+        for path in core.rglob("*.py")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.match(r"\s*(from|import) (home|press|partners|catalogue)\b", line)
+    ]
+    assert offenders == []
