@@ -8,14 +8,18 @@ templates carry inline scripts and styles. Wagtail's preview renders public temp
 /admin/ inside the admin's frame, so it gets the admin's policy too.
 """
 
+from functools import cache
+
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 
+@cache
 def admin_path_prefixes():
-    """Where Wagtail's admin and Django's admin are mounted (both read from the URLconf)."""
+    """Where Wagtail's admin and Django's admin are mounted (both read from the URLconf, once:
+    every response asks)."""
     prefixes = []
     for name in ("wagtailadmin_home", "admin:index"):
         try:
