@@ -150,3 +150,16 @@ class ThrottleHit(models.Model):
             models.Index(fields=["key", "created_at"]),
             models.Index(fields=["scope", "created_at"]),
         ]
+
+
+class SampleContentMixin(models.Model):
+    """A page the demo made up: every page of the kind says so, so nobody takes it for real."""
+
+    is_sample = models.BooleanField(
+        _("Sample content"),
+        default=False,
+        help_text=_("The page says it is an example made up for the demo, not real."),
+    )
+
+    class Meta:
+        abstract = True

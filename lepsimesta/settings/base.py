@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "press",
     "partners",
+    "catalogue",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,576 @@
+"""The catalogue: working-group areas and topics, best-practice projects and implementation guides.
+
+Areas and topics are translatable snippets, the one list of the working groups that the home
+page, the application form and the catalogue all read. Pages refer to them by the source
+(Czech) snippet, copied unchanged into translations; `slug` is the same in every language, so
+filters and exports use it, and templates show the snippet in the page's language.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.blocks import BodyBlock, CaptionedImageBlock
+from core.models import BasePage, SampleContentMixin
+
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    BudgetLineBlock,
+    ChangeBlock,
+    CriterionBlock,
+    DocumentBlock,
+    MemberBlock,
+    MilestoneBlock,
+    ResultBlock,
+    RiskBlock,
+    StepBlock,
+    SupplierBlock,
+)
+from .choices import (
+    ContractType,
+    Country,
+    Currency,
+    FundingSource,
+    Pictogram,
+    ProcedureType,
+    ProjectStatus,
+    Region,
+)
+
+CZK = Decimal("1")
+
+
+class Area(TranslatableMixin, models.Model):
+    """A working group's field (transport, energy, ICT, smart governance)."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(
+        _("Code"),
+        max_length=50,
+        help_text=_("Used in addresses and data exports; the same in every language."),
+    )
+    description = models.TextField(_("Short description"), help_text=_("Shown on the home page."))
+    pictogram = models.CharField(_("Pictogram"), max_length=20, choices=Pictogram.choices)
+    sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
+
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("pictogram"), FieldPanel("sort_order")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Area")
+        verbose_name_plural = _("Areas")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_area_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def pictogram_path(self):
+        return f"img/groups/{self.pictogram}.svg"
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A theme within an area (parking, energy efficiency, …)."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(
+        _("Code"),
+        max_length=50,
+        help_text=_("Used in addresses and data exports; the same in every language."),
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="topics"
+    )
+    sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
+
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("area"), FieldPanel("sort_order")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Topic")
+        verbose_name_plural = _("Topics")
+        ordering = ["area__sort_order", "sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+# The area and topics of a page are copied unchanged into its translations (see the module's
+# docstring); so is everything a person's name, a code or a number.
+AREA_AND_TOPICS = [SynchronizedField("area"), SynchronizedField("topics")]
+
+
+class WorkingGroupIndexPage(BasePage):
+    """The working groups of a language: one card per area."""
+
+    intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    template = "pages/catalogue/working_group_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.WorkingGroupPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Working group index")
+
+
+class WorkingGroupPage(BasePage):
+    """One working group: its mission, members, guides and projects, and how to join it."""
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="working_groups"
+    )
+    mission = RichTextField(_("Mission"), features=RICH_TEXT_FEATURES)
+    members = StreamField([("member", MemberBlock())], verbose_name=_("Members"), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("area"),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("area"),
+        FieldPanel("mission"),
+        FieldPanel("members"),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("mission")]
+
+    template = "pages/catalogue/working_group_page.html"
+    parent_page_types = ["catalogue.WorkingGroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Working group")
+        verbose_name_plural = _("Working groups")
+
+
+class ProjectIndexPage(RoutablePageMixin, BasePage):
+    """The catalogue of projects: facets, search, chart, comparison and open data."""
+
+    intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    template = "pages/catalogue/project_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Project catalogue")
+
+
+cpv_code_validator = RegexValidator(
+    r"^\d{8}-\d$", _("Enter a CPV code as eight digits, a hyphen and a check digit: 34970000-2.")
+)
+
+
+class ProjectPage(SampleContentMixin, BasePage):
+    """A best-practice project of a Czech or EU city, with its budget, results and contract."""
+
+    summary = models.TextField(_("Summary"), help_text=_("Two or three sentences for listings."))
+    city = models.CharField(_("City"), max_length=100)
+    country = models.CharField(
+        _("Country"), max_length=2, choices=Country.choices, default=Country.CZ
+    )
+    region = models.CharField(
+        _("Region"),
+        max_length=5,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("For Czech cities only."),
+    )
+    population = models.PositiveIntegerField(_("Population"), validators=[MinValueValidator(1)])
+    area = models.ForeignKey(
+        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="projects"
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), related_name="projects")
+    status = models.CharField(_("Status"), max_length=20, choices=ProjectStatus.choices)
+    start_year = models.PositiveSmallIntegerField(
+        _("Start year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("End year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Leave empty while the project runs."),
+    )
+
+    budget_amount = models.DecimalField(
+        _("Budget"), max_digits=15, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    budget_currency = models.CharField(
+        _("Currency"), max_length=3, choices=Currency.choices, default=Currency.CZK
+    )
+    exchange_rate = models.DecimalField(
+        _("Exchange rate (CZK per unit)"),
+        max_digits=10,
+        decimal_places=4,
+        default=CZK,
+        validators=[MinValueValidator(Decimal("0.0001"))],
+        help_text=_("The Czech National Bank's rate on the conversion date; 1 for CZK."),
+    )
+    exchange_rate_date = models.DateField(_("Conversion date"), null=True, blank=True)
+    # Stored so that the catalogue can filter, sort and chart in one currency.
+    budget_czk = models.DecimalField(
+        _("Budget in CZK"), max_digits=17, decimal_places=2, editable=False, default=0
+    )
+
+    results = StreamField(
+        [("result", ResultBlock())], verbose_name=_("Measurable results"), blank=True
+    )
+
+    procedure_type = models.CharField(
+        _("Procurement procedure"), max_length=20, choices=ProcedureType.choices, blank=True
+    )
+    cpv_code = models.CharField(
+        _("CPV code"), max_length=10, blank=True, validators=[cpv_code_validator]
+    )
+    contract_value_czk = models.DecimalField(
+        _("Contract value (CZK)"),
+        max_digits=15,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    suppliers = StreamField(
+        [("supplier", SupplierBlock())], verbose_name=_("Suppliers"), blank=True
+    )
+
+    contact_name = models.CharField(_("Contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("Role"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-mail"), blank=True)
+    contact_phone = models.CharField(_("Phone"), max_length=50, blank=True)
+
+    body = StreamField(BodyBlock(), verbose_name=_("Description"), blank=True)
+    images = StreamField([("image", CaptionedImageBlock())], verbose_name=_("Images"), blank=True)
+    documents = StreamField(
+        [("document", DocumentBlock())], verbose_name=_("Documents"), blank=True
+    )
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *AREA_AND_TOPICS,
+        SynchronizedField("cpv_code", overridable=False),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("is_sample"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city"), FieldPanel("population")]),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel([FieldPanel("area"), FieldPanel("topics")], heading=_("Area and topics")),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("body"),
+        FieldPanel("images"),
+        FieldPanel("documents"),
+    ]
+    budget_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("budget_amount"), FieldPanel("budget_currency")]),
+                FieldRowPanel([FieldPanel("exchange_rate"), FieldPanel("exchange_rate_date")]),
+            ],
+            heading=_("Budget"),
+        ),
+        InlinePanel("funding_sources", heading=_("Funding sources"), label=_("Funding source")),
+        FieldPanel("results"),
+        MultiFieldPanel(
+            [
+                FieldPanel("procedure_type"),
+                FieldRowPanel([FieldPanel("cpv_code"), FieldPanel("contract_value_czk")]),
+                FieldPanel("suppliers"),
+            ],
+            heading=_("Procurement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Contact person"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(budget_panels, heading=_("Budget and results")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("country"),
+    ]
+
+    template = "pages/catalogue/project_page.html"
+    parent_page_types = ["catalogue.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Project")
+        verbose_name_plural = _("Projects")
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year is before the start year.")})
+        if self.country != Country.CZ and self.region:
+            raise ValidationError({"region": _("Regions are for Czech cities only.")})
+        if self.budget_currency == Currency.CZK and self.exchange_rate != CZK:
+            raise ValidationError({"exchange_rate": _("A budget in CZK has the rate 1.")})
+        if self.budget_currency != Currency.CZK and self.exchange_rate_date is None:
+            raise ValidationError(
+                {"exchange_rate_date": _("Give the date of the rate the budget was converted at.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.budget_czk = convert_to_czk(self.budget_amount, self.exchange_rate)
+        super().save(*args, **kwargs)
+
+    @property
+    def cost_per_inhabitant(self):
+        """CZK per inhabitant, rounded to whole crowns."""
+        return per_inhabitant(self.budget_czk, self.population)
+
+
+def convert_to_czk(amount, rate):
+    return (Decimal(amount) * Decimal(rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def per_inhabitant(amount_czk, population):
+    if not population:
+        return None
+    return (Decimal(amount_czk) / population).quantize(Decimal("1"), ROUND_HALF_UP)
+
+
+class ProjectFunding(Orderable):
+    """One source of a project's money and its share of the budget."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="funding_sources")
+    source = models.CharField(_("Source"), max_length=20, choices=FundingSource.choices)
+    share = models.DecimalField(
+        _("Share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+    )
+
+    panels = [FieldRowPanel([FieldPanel("source"), FieldPanel("share")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Funding source")
+        verbose_name_plural = _("Funding sources")
+
+
+class GuideIndexPage(BasePage):
+    """The implementation guides of a language, by area."""
+
+    intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    template = "pages/catalogue/guide_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.GuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Guide index")
+
+
+class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
+    """An implementation guide: steps, a budget for a reference town, a tender outline."""
+
+    summary = models.TextField(_("Summary"), help_text=_("Two or three sentences for listings."))
+    area = models.ForeignKey(
+        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="guides"
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), related_name="guides")
+    min_population = models.PositiveIntegerField(
+        _("For towns from (inhabitants)"), null=True, blank=True
+    )
+    max_population = models.PositiveIntegerField(
+        _("For towns up to (inhabitants)"), null=True, blank=True
+    )
+    reference_population = models.PositiveIntegerField(
+        _("Reference population"),
+        validators=[MinValueValidator(1)],
+        help_text=_("The size of town the budget below was written for."),
+    )
+
+    steps = StreamField([("step", StepBlock())], verbose_name=_("Steps"))
+    budget_lines = StreamField([("line", BudgetLineBlock())], verbose_name=_("Budget"), blank=True)
+
+    tender_subject = RichTextField(_("Subject and scope"), features=RICH_TEXT_FEATURES, blank=True)
+    technical_requirements = RichTextField(
+        _("Technical requirements"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    qualification_criteria = RichTextField(
+        _("Qualification criteria"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    evaluation_criteria = StreamField(
+        [("criterion", CriterionBlock())],
+        verbose_name=_("Evaluation criteria"),
+        blank=True,
+        help_text=_("The weights must add up to 100 %."),
+    )
+    timeline = StreamField([("phase", MilestoneBlock())], verbose_name=_("Timeline"), blank=True)
+    contract_type = models.CharField(
+        _("Contract type"), max_length=20, choices=ContractType.choices, blank=True
+    )
+    legal_notes = RichTextField(
+        _("Legal notes"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("With references to the public procurement act (134/2016 Sb.)."),
+    )
+
+    risks = StreamField([("risk", RiskBlock())], verbose_name=_("Risks"), blank=True)
+    documents = StreamField(
+        [("document", DocumentBlock())], verbose_name=_("Documents"), blank=True
+    )
+
+    version = models.CharField(_("Version"), max_length=20, default="1.0")
+    last_reviewed = models.DateField(_("Last reviewed"))
+    change_log = StreamField([("change", ChangeBlock())], verbose_name=_("Change log"), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *AREA_AND_TOPICS,
+        SynchronizedField("version", overridable=False),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("is_sample"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("area"), FieldPanel("topics")], heading=_("Area and topics")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_population"), FieldPanel("max_population")]),
+                FieldPanel("reference_population"),
+            ],
+            heading=_("Who it is for"),
+        ),
+        FieldPanel("steps"),
+        FieldPanel("budget_lines"),
+        FieldPanel("risks"),
+        FieldPanel("documents"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("version"), FieldPanel("last_reviewed")]),
+                FieldPanel("change_log"),
+            ],
+            heading=_("Version"),
+        ),
+    ]
+    tender_panels = [
+        FieldPanel("tender_subject"),
+        FieldPanel("technical_requirements"),
+        FieldPanel("qualification_criteria"),
+        FieldPanel("evaluation_criteria"),
+        FieldPanel("timeline"),
+        FieldPanel("contract_type"),
+        FieldPanel("legal_notes"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(tender_panels, heading=_("Tender outline")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("steps"),
+        index.SearchField("tender_subject"),
+    ]
+
+    template = "pages/catalogue/guide_page.html"
+    parent_page_types = ["catalogue.GuideIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Implementation guide")
+        verbose_name_plural = _("Implementation guides")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.min_population
+            and self.max_population
+            and self.max_population < self.min_population
+        ):
+            errors["max_population"] = _("The upper size is below the lower one.")
+        weights = [block.value["weight"] for block in self.evaluation_criteria]
+        if weights and sum(weights) != 100:
+            errors["evaluation_criteria"] = _(
+                "The weights of the evaluation criteria add up to %(total)s %%, not 100 %%."
+            ) % {"total": sum(weights)}
+        if errors:
+            raise ValidationError(errors)
