@@ -22,11 +22,7 @@ def publisher(site_settings, language_code):
     """
     name = site_settings.organisation_name_in(language_code)
     organisation = {"@type": "Organization", "name": name, "url": site_settings.organisation_url}
-    alternate_names = [
-        other
-        for other in (site_settings.organisation_name, site_settings.organisation_name_en)
-        if other and other != name
-    ]
-    if alternate_names:
-        organisation["alternateName"] = alternate_names[0]
+    other_names = {site_settings.organisation_name, site_settings.organisation_name_en} - {name, ""}
+    if other_names:
+        organisation["alternateName"] = other_names.pop()
     return organisation
