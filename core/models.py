@@ -1,8 +1,10 @@
 """What every app shares: the abstract BasePage (SEO and social fields), site settings and the
 attempt counter behind rate limits (core/throttle.py)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -100,6 +102,26 @@ class SiteSettings(BaseSiteSetting):
         default="info@lepsimesta.cz",
         help_text=_("Shown in the footer; applications are routed here."),
     )
+    organisation_name = models.CharField(
+        _("Organisation's name"),
+        max_length=200,
+        default="Svaz měst a obcí České republiky",
+        help_text=_(
+            "The publisher's legal name in Czech, shown on Czech pages (footer, data for search "
+            "engines)."
+        ),
+    )
+    organisation_name_en = models.CharField(
+        _("Organisation's name in English"),
+        max_length=200,
+        blank=True,
+        default="Union of Towns and Municipalities of the Czech Republic",
+        help_text=_("Shown on English pages; the Czech name if empty."),
+    )
+    organisation_url = models.URLField(
+        _("Organisation's website"),
+        default="https://www.smocr.cz/",
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Privacy page"),
@@ -125,6 +147,14 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("contact_email"),
         MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_en"),
+                FieldPanel("organisation_url"),
+            ],
+            heading=_("Publisher"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading=_("Footer pages"),
         ),
@@ -136,6 +166,18 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Site settings")
+
+    def organisation_name_in(self, language_code):
+        """The publisher's name on pages in that language: the legal (Czech) name on Czech
+        pages, the English one on the others."""
+        if language_code == settings.LANGUAGE_CODE:
+            return self.organisation_name
+        return self.organisation_name_en or self.organisation_name
+
+    @property
+    def local_organisation_name(self):
+        """The publisher's name in the language being rendered (for templates)."""
+        return self.organisation_name_in(get_language())
 
 
 class ThrottleHit(models.Model):

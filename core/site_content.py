@@ -43,6 +43,14 @@ class SiteContentError(Exception):
     pass
 
 
+def stream_json(blocks):
+    """A StreamField's value as JSON text, each block stamped with a new id.
+
+    Blocks need ids: wagtail-localize addresses translated strings by them.
+    """
+    return json.dumps([{"id": str(uuid.uuid4()), **block} for block in blocks])
+
+
 def content_dir():
     return Path(settings.SITE_CONTENT_DIR)
 
@@ -100,8 +108,7 @@ class PageLoader:
             field = model._meta.get_field(name)
             value = self.resolve(value, missing)
             if isinstance(field, StreamField):
-                # Blocks need ids: wagtail-localize addresses translated strings by them.
-                value = json.dumps([{"id": str(uuid.uuid4()), **block} for block in value])
+                value = stream_json(value)
             elif field.is_relation and field.many_to_one:
                 name = field.attname
             elif field.one_to_many:

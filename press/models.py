@@ -1,6 +1,5 @@
 """Press releases: the index with its archive and feeds, the release page and the press snippets."""
 
-import json
 import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -8,7 +7,6 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,8 +17,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, SiteSettings
 from core.querysets import localized, without_view_restrictions
+from core.structured_data import json_ld, publisher
 
 from .feeds import PressAtomFeed, PressRssFeed
 
@@ -84,15 +83,6 @@ class Boilerplate(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
-
-
-def json_ld(data):
-    """Structured data for a <script type="application/ld+json">, safe to put in HTML."""
-    text = json.dumps(data, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escape)
-    # The characters that could close the script element are escaped above.
-    return mark_safe(text)
 
 
 class PressIndexPage(RoutablePageMixin, BasePage):
@@ -251,11 +241,7 @@ class PressReleasePage(BasePage):
             "url": self.get_full_url(request),
             "mainEntityOfPage": self.get_full_url(request),
             "dateline": self.dateline_place,
-            "publisher": {
-                "@type": "Organization",
-                "name": "Svaz měst a obcí České republiky",
-                "url": "https://www.smocr.cz/",
-            },
+            "publisher": publisher(SiteSettings.for_request(request), self.locale.language_code),
         }
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()

@@ -5,26 +5,18 @@ beside it) becomes a synced wagtail-localize translation of the page and of its 
 Idempotent: what exists (by slug, or by translation) is left as editors have it.
 """
 
-import json
-import uuid
-
 from django.conf import settings
-from django.contrib.auth.models import Group
-from wagtail.models import (
-    GroupApprovalTask,
-    Locale,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from wagtail.models import Locale
 
 from core.site_content import (
     SiteContentError,
     content_dir,
     read_toml,
     register_content_loader,
+    stream_json,
 )
 from core.translation import create_synced_translation
+from core.workflows import assign_approval_workflow
 
 from .importer import (
     PressReleaseFormatError,
@@ -33,35 +25,16 @@ from .importer import (
     parse_press_release,
 )
 
-APPROVAL_WORKFLOW = "Moderators approval"
-
 
 @register_content_loader()
 def load_press(pages_by_key, stdout=None):
     index = pages_by_key["press"]
-    translations = list(index.get_translations(inclusive=True))
-    assign_approval_workflow(translations)
+    # On the indexes in every language, so on every release.
+    assign_approval_workflow(index.get_translations(inclusive=True))
     for path in sorted((content_dir() / "press").glob("*.txt")):
         release = load_release(path, index)
         if stdout:
             stdout.write(f"Press release “{release.title}” is published with its translations.")
-
-
-def assign_approval_workflow(pages):
-    """Wagtail's own "Moderators approval" workflow on the press indexes (so on every release).
-
-    Wagtail's migrations create that workflow; a flushed test database lacks it, so it is
-    recreated the same way when missing.
-    """
-    workflow = Workflow.objects.filter(name=APPROVAL_WORKFLOW).first()
-    if workflow is None:
-        moderators, _created = Group.objects.get_or_create(name="Moderators")
-        workflow = Workflow.objects.create(name=APPROVAL_WORKFLOW)
-        task = GroupApprovalTask.objects.create(name=APPROVAL_WORKFLOW)
-        task.groups.set([moderators])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    for page in pages:
-        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
 
 
 def load_release(path, index):
@@ -100,12 +73,8 @@ def translate_release(release, spec):
             if fields:
                 translate_once(item.contact, locale, fields)
         fields = dict(spec["release"])
-        # Blocks need ids: wagtail-localize addresses translated strings by them.
-        fields["body"] = json.dumps(
-            [
-                {"id": str(uuid.uuid4()), **block, "value": linked(block)}
-                for block in fields.get("body", [])
-            ]
+        fields["body"] = stream_json(
+            {**block, "value": linked(block)} for block in fields.get("body", [])
         )
         translate_once(release, locale, fields)
 
