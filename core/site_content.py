@@ -1,12 +1,14 @@
 """Load the site's own content from the TOML files in `site/` (see site/README.md).
 
-Each file in `site/pages/` describes one page in both languages. Loading is idempotent: a page
-that already exists (by its slug under its parent) is left as editors have it.
+Each file in `site/pages/` describes one page in both languages; apps load their own folders of
+such files with the same `PageLoader`. Loading is idempotent: a page that already exists (by its
+slug under its parent) is left as editors have it.
 """
 
 import json
 import tomllib
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +20,16 @@ from wagtail.models import Locale, Page, Site
 from core.translation import create_synced_translation
 
 PAGE_REFERENCE_PREFIX = "page:"
+
+# "prefix:code" strings that name something an app owns ("area:transport"), registered by the
+# app with the function that turns the code into that object's id.
+_reference_resolvers = {}
+
+
+def register_reference(prefix, resolve):
+    """`"prefix:code"` anywhere in a page's TOML becomes `resolve(code)`, an id."""
+    _reference_resolvers[prefix] = resolve
+
 
 # What each app adds after the pages and settings (press: the workflow and the founding
 # release), registered from the app's own site_content module, which `load_site` imports the
@@ -73,10 +85,11 @@ def ensure_locales():
 class PageLoader:
     """Creates the pages described in `site/pages/*.toml`, Czech first, then English."""
 
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, pages_by_key=None):
         self.locales = ensure_locales()
         self.default_locale = self.locales[settings.LANGUAGE_CODE]
-        self.pages_by_key = {}
+        # Shared with the loaders that run later, so their pages can name these as parents.
+        self.pages_by_key = {} if pages_by_key is None else pages_by_key
         self.stdout = stdout
 
     def log(self, message):
@@ -84,7 +97,7 @@ class PageLoader:
             self.stdout.write(message)
 
     def resolve(self, value, missing):
-        """Replace "page:KEY" strings anywhere in a value with that page's id.
+        """Replace "page:KEY" (and registered "prefix:code") strings in a value with ids.
 
         A page that is not loaded yet (a link forward in file order) resolves to None and is
         noted in `missing`, so that it can be filled in once every page exists.
@@ -95,6 +108,10 @@ class PageLoader:
                 missing.add(key)
                 return None
             return self.pages_by_key[key].pk
+        if isinstance(value, str):
+            prefix, colon, code = value.partition(":")
+            if colon and prefix in _reference_resolvers:
+                return _reference_resolvers[prefix](code)
         if isinstance(value, list):
             return [self.resolve(v, missing) for v in value]
         if isinstance(value, dict):
@@ -111,6 +128,10 @@ class PageLoader:
                 value = stream_json(value)
             elif field.is_relation and field.many_to_one:
                 name = field.attname
+            elif field.many_to_many:
+                # Set on the page before its first publish: the revision carries it, and
+                # translations copy it.
+                value = list(field.related_model.objects.filter(pk__in=value))
             elif field.one_to_many:
                 # InlinePanel rows (a form page's fields): one child object per TOML table.
                 value = [
@@ -123,15 +144,24 @@ class PageLoader:
     # Not one transaction: wagtail-localize publishes translations on commit, and a publish
     # delayed past the children's creation would overwrite the parent's child count.
     def load_all(self):
-        specs = [read_toml(path) for path in sorted((content_dir() / "pages").glob("*.toml"))]
-        created = [(page, spec) for spec in specs if (page := self.create_page(spec))]
+        self.load_directory(content_dir() / "pages")
+
+    def load_directory(self, directory):
+        """Load every `*.toml` page in `directory`, in file-name order."""
+        specs = [read_page_spec(path) for path in sorted(Path(directory).glob("*.toml"))]
+        created = []
+        for spec in specs:
+            with naming_the_file(spec):
+                if page := self.create_page(spec):
+                    created.append((page, spec))
         for page, spec in created:
-            self.complete_and_translate(page, spec)
+            with naming_the_file(spec):
+                self.complete_and_translate(page, spec)
 
     def create_page(self, spec):
         """Create and publish the page in Czech unless it exists; return it if created."""
         model = apps.get_model(spec["type"])
-        cs_data = spec[settings.LANGUAGE_CODE]
+        cs_data = page_data(spec, settings.LANGUAGE_CODE)
         parent = self.parent_for(spec)
         siblings = (
             parent.get_children()
@@ -164,12 +194,14 @@ class PageLoader:
         model = page.__class__
         if spec["_forward_links"]:
             # Every page exists now: fill in the links that pointed forward.
-            for name, value in self.field_values(model, spec[settings.LANGUAGE_CODE]).items():
+            cs_data = page_data(spec, settings.LANGUAGE_CODE)
+            for name, value in self.field_values(model, cs_data).items():
                 setattr(page, name, value)
             page.save_revision().publish()
         for code, locale in self.locales.items():
             if code != settings.LANGUAGE_CODE and code in spec:
-                create_synced_translation(page, locale, self.field_values(model, spec[code]))
+                fields = self.field_values(model, page_data(spec, code))
+                create_synced_translation(page, locale, fields)
         self.log(f"Created {model.__name__} “{page.title}” with its translations.")
 
     def parent_for(self, spec):
@@ -191,6 +223,37 @@ class PageLoader:
                 "site_name": "Lepší města",
             },
         )
+
+
+def read_page_spec(path):
+    spec = read_toml(path)
+    spec.setdefault("key", path.stem)
+    spec["_path"] = path
+    return spec
+
+
+def page_data(spec, language_code):
+    """The fields of a page in one language.
+
+    The Czech page takes `[shared]` too (numbers, codes, names: the same in every language), which
+    its translations copy. `demo_fields` (invented people, say) load only with LOAD_DEMO_CONTENT.
+    """
+    data = dict(spec[language_code])
+    if language_code == settings.LANGUAGE_CODE:
+        data = {**spec.get("shared", {}), **data}
+    if not settings.LOAD_DEMO_CONTENT:
+        for name in spec.get("demo_fields", ()):
+            data.pop(name, None)
+    return data
+
+
+@contextmanager
+def naming_the_file(spec):
+    """A content error says which file it comes from."""
+    try:
+        yield
+    except SiteContentError as exc:
+        raise SiteContentError(f"{spec['_path']}: {exc}") from exc
 
 
 def tree_root():

@@ -299,6 +299,9 @@ PERMISSIONS_POLICY = dict.fromkeys(
 )
 
 SITE_CONTENT_DIR = BASE_DIR / "site"
+# load_site adds the made-up sample projects and guides (and working-group members) only when
+# this is on: in development and tests, and in production only when the demo is wanted.
+LOAD_DEMO_CONTENT = env.bool("LOAD_DEMO_CONTENT", False)
 
 # Uploads and avatars: nothing an editor uploads can run as script on the site's origin, and the
 # admin asks no third party for anything (core/uploads.py, core/media.py; README, Security).

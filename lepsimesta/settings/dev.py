@@ -11,3 +11,5 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 # E-mails are sent on commit, inside the request: the console backend cannot hang, and no worker
 # has to run beside `make run` (base.py has validated MAIL_DELIVERY if it is set).
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "immediate")
+# The sample catalogue (projects, guides, working-group members) fills the local site.
+LOAD_DEMO_CONTENT = env.bool("LOAD_DEMO_CONTENT", True)

@@ -1,0 +1,87 @@
+"""The load_site step for the catalogue: areas, topics, working groups and the demo catalogue.
+
+From `site/catalogue/` (see site/README.md): the areas and topics become translatable snippets
+in Czech with wagtail-localize translations, then the working-group pages, and, with
+LOAD_DEMO_CONTENT, the sample projects and guides. Pages name an area or topic by its code
+("area:transport", "topic:parking"), which resolves to the Czech snippet every page points at.
+Idempotent: what exists (by code, or by slug under its parent) is left as editors have it.
+"""
+
+from django.conf import settings
+
+from core.site_content import (
+    PageLoader,
+    SiteContentError,
+    content_dir,
+    ensure_locales,
+    read_toml,
+    register_content_loader,
+    register_reference,
+)
+from core.translation import create_synced_translation
+
+from .models import Area, Topic
+
+
+def catalogue_dir():
+    return content_dir() / "catalogue"
+
+
+def source_snippet_id(model):
+    """Resolve a code to the id of the model's snippet in the default language."""
+
+    def resolve(slug):
+        snippet = model.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
+        pk = snippet.values_list("pk", flat=True).first()
+        if pk is None:
+            raise SiteContentError(f"there is no {model._meta.model_name} with the code {slug!r}")
+        return pk
+
+    return resolve
+
+
+register_reference("area", source_snippet_id(Area))
+register_reference("topic", source_snippet_id(Topic))
+
+
+# Before every loader of the default order: what other apps load may name an area.
+@register_content_loader(order=10)
+def load_catalogue(pages_by_key, stdout=None):
+    locales = ensure_locales()
+    areas = read_toml(catalogue_dir() / "areas.toml")["areas"]
+    load_snippets(Area, areas, locales)
+    resolve_area = source_snippet_id(Area)
+    topics = [
+        {**topic, "area": resolve_area(topic["area"])}
+        for topic in read_toml(catalogue_dir() / "topics.toml")["topics"]
+    ]
+    load_snippets(Topic, topics, locales)
+
+    pages = PageLoader(stdout=stdout, pages_by_key=pages_by_key)
+    pages.load_directory(catalogue_dir() / "working-groups")
+    if settings.LOAD_DEMO_CONTENT:
+        pages.load_directory(catalogue_dir() / "projects")
+        pages.load_directory(catalogue_dir() / "guides")
+
+
+def load_snippets(model, entries, locales):
+    """Create each snippet in Czech unless its code exists, then any missing translation.
+
+    An entry holds its language-neutral fields (slug, order, …) and a table per language.
+    """
+    default = locales[settings.LANGUAGE_CODE]
+    for entry in entries:
+        neutral = {
+            # A relation is given by the related object's id.
+            model._meta.get_field(name).attname: value
+            for name, value in entry.items()
+            if name not in locales
+        }
+        source = model.objects.filter(slug=entry["slug"], locale=default).first()
+        if source is None:
+            source = model.objects.create(
+                locale=default, **neutral, **entry[settings.LANGUAGE_CODE]
+            )
+        for code, locale in locales.items():
+            if code != settings.LANGUAGE_CODE and not source.has_translation(locale):
+                create_synced_translation(source, locale, entry[code])
