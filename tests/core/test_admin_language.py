@@ -205,6 +205,7 @@ def listing_urls():
     return {
         "dashboard": reverse("wagtailadmin_home"),
         "press releases": reverse(press_release_listing.get_url_name("index")),
+        "new release": reverse(press_release_listing.get_url_name("choose_parent")),
         "missing translations": reverse("untranslated_pages"),
         "login attempts": reverse("login_attempts"),
         "forms": reverse("wagtailforms:index"),
@@ -214,6 +215,7 @@ def listing_urls():
         ),
         "document chooser": reverse("wagtaildocs_chooser:choose"),
         "image chooser": reverse("wagtailimages_chooser:choose"),
+        "page chooser": reverse("wagtailadmin_choose_page"),
     }
 
 
