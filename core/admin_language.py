@@ -4,8 +4,8 @@ Wagtail builds a model's edit handler once and keeps it for the life of the proc
 (`cached_classmethod` in wagtail/admin/panels/page_utils.py). The panels then remember what they
 worked out from their translated headings, in the language of the first editor who opened the
 form: the HTML ids of panels and tabs (`PanelGroup.child_identifiers`, a cached_property over
-`safe_snake_case(heading)`), so an English editor met Czech ids ("tab-obsah") and the next
-language's ids changed under the browser. A snippet chooser's button texts ("Choose About box")
+`safe_snake_case(heading)`), so an English editor got Czech ids ("tab-obsah") and links to a
+tab or panel worked in one language only. A snippet chooser's button texts ("Choose About box")
 are made once too, when the snippet is registered (`SnippetChooserViewSet.widget_class` and
 `AdminSnippetChooser.__init__`, wagtail/snippets/views/chooser.py and wagtail/snippets/widgets.py),
 in whichever language was active then, and every chooser's "Search" tab and "Create" button
@@ -57,7 +57,7 @@ def translate_chooser_labels_per_request():
 
 @keep_lazy_text
 def _naming(text, verbose_name):
-    # The model's name goes mid-sentence: "Choose about box", "Zvol rámeček „O …“".
+    # The model's name goes mid-sentence: "Choose about box", "Zvolit rámeček „O …“".
     return text % {"object": verbose_name[:1].lower() + verbose_name[1:]}
 
 
@@ -77,6 +77,10 @@ class LocalizedSnippetChooserViewSet(SnippetChooserViewSet):
 
 
 class LocalizedSnippetViewSet(SnippetViewSet):
-    """Every snippet the project registers: its chooser speaks the editor's language."""
+    """Every snippet the project registers: its chooser speaks the editor's language.
+
+    A snippet's own edit handler is still built once (ModelViewSet._edit_handler); its panel ids
+    stay in one language only if its panels have headings (FieldPanels take the field's name).
+    """
 
     chooser_viewset_class = LocalizedSnippetChooserViewSet

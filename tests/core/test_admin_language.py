@@ -37,19 +37,18 @@ INTERFACE_TEXT = (
     "label, legend, h2, h3, button, th, option, caption, [role=tab], .help, "
     "[id$='-helptext'], .w-panel__heading"
 )
-# Interface text Wagtail ships as JSON for its scripts: StreamField blocks, the sidebar menu.
+# Interface text Wagtail ships as JSON for its scripts (in <script> elements and attributes):
+# StreamField blocks, the sidebar menu, comment buttons.
 JSON_LABEL = re.compile(r'"(?:label|menu_label|heading|ADD_COMMENT)": "((?:[^"\\]|\\.)*)"')
 
 
-ALL_STRINGS = {
+CATALOGUE = {
     msgid: msgstr
     for msgid, msgstr in trans_real.translation("cs")._catalog.items()
-    if isinstance(msgid, str) and msgstr
+    if isinstance(msgid, str) and msgstr and "%" not in msgid
 }
-CATALOGUE = {msgid: msgstr for msgid, msgstr in ALL_STRINGS.items() if "%" not in msgid}
 # Words both languages write alike ("Role", "Slug", "E-mail") are no sign of either.
 SHARED = {msgid.lower() for msgid in CATALOGUE} & {msgstr.lower() for msgstr in CATALOGUE.values()}
-ALL_CZECH = "\n".join(ALL_STRINGS.values())
 # {English msgid: Czech msgstr} for every string whose Czech differs, as Django has them (the
 # project's catalogue and Wagtail's).
 CZECH = {
@@ -57,9 +56,6 @@ CZECH = {
     for msgid, msgstr in CATALOGUE.items()
     if msgstr != msgid and msgstr.lower() not in SHARED
 }
-# Strings that are also proper names here: the languages in the admin's language menu are
-# written in their own language on purpose.
-LANGUAGE_NAMES = {"Čeština", "English", "česky", "anglicky"}
 
 
 def interface_texts(response):
@@ -72,18 +68,11 @@ def interface_texts(response):
     texts = {" ".join(element.get_text(" ").split()) for element in html.select(INTERFACE_TEXT)}
     for script in html.select("script[type='application/json']"):
         texts.update(json.loads(f'"{value}"') for value in JSON_LABEL.findall(script.string or ""))
-    for element in html.select("[data-w-block-data-value], [data-block]"):
+    for element in html.find_all(True):
         for value in element.attrs.values():
             if isinstance(value, str):
                 texts.update(json.loads(f'"{text}"') for text in JSON_LABEL.findall(value))
-    texts.update(
-        json.loads(f'"{value}"')
-        for element in html.select("[data-controller]")
-        for attribute in element.attrs.values()
-        if isinstance(attribute, str)
-        for value in JSON_LABEL.findall(attribute)
-    )
-    return {text.rstrip(" *") for text in texts if text} - LANGUAGE_NAMES
+    return {text.rstrip(" *") for text in texts if text}
 
 
 def render(client, user, url, language):
@@ -99,9 +88,7 @@ def words(text):
     return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
 
 
-CZECH_WORDS = [
-    (czech, words(czech)) for czech in set(CZECH.values()) if len(czech) >= 4 and "%" not in czech
-]
+CZECH_WORDS = [(czech, words(czech)) for czech in set(CZECH.values()) if len(czech) >= 4]
 # In a Czech render, English is looked for among the project's own strings: some of Wagtail's
 # have no Czech translation yet ("Aging pages"), which is Wagtail's to fix, not a leak.
 OWN_CATALOGUE = polib.pofile(str(Path(settings.BASE_DIR) / "locale/cs/LC_MESSAGES/django.po"))
@@ -112,7 +99,6 @@ ENGLISH_WORDS = [
     and "%" not in entry.msgid
     and entry.msgid.lower() not in entry.msgstr.lower()
     and entry.msgid.lower() not in SHARED
-    and not words(entry.msgid).search(ALL_CZECH)
 ]
 
 
