@@ -8,5 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import translation_drafts
+        from core.admin_language import translate_chooser_labels_per_request
 
         translation_drafts.connect()
+        translate_chooser_labels_per_request()

@@ -19,9 +19,18 @@ class HeadingBlock(blocks.StructBlock):
         template = "components/streamfield/blocks/heading_block.html"
 
 
+class TranslatedImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, whose image chooser is otherwise labelled by its name, "Image", in
+    every admin language. Migrations still see an ImageBlock (ImageBlock.deconstruct)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     # Wagtail's ImageBlock asks the editor for alt text (or to mark the image decorative).
-    image = ImageBlock(label=_("Image"))
+    image = TranslatedImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
 

@@ -11,6 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import BaseTranslatableField
 
+from core.admin_language import page_edit_handler
 from core.slugs import ascii_slug
 
 
@@ -40,6 +41,9 @@ class BasePage(Page):
             heading=_("Social sharing"),
         ),
     ]
+
+    # Built for each admin language, not once for the first editor's (core/admin_language.py).
+    get_edit_handler = page_edit_handler
 
     # Nobody translates an address: a translation's slug is made from its own title (save()).
     override_translatable_fields = [BaseTranslatableField("slug")]

@@ -185,10 +185,11 @@ class PressReleasePage(BasePage):
         ),
         FieldPanel("lead"),
         FieldPanel("body"),
-        InlinePanel("attachments", label=_("Attachments")),
-        InlinePanel("boilerplate_items", label=_("About boxes")),
-        InlinePanel("contact_items", label=_("Press contacts")),
-        InlinePanel("related_items", label=_("Related releases")),
+        # The label names one item: "Add attachment", "Attachment 1".
+        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+        InlinePanel("boilerplate_items", heading=_("About boxes"), label=_("about box")),
+        InlinePanel("contact_items", heading=_("Press contacts"), label=_("press contact")),
+        InlinePanel("related_items", heading=_("Related releases"), label=_("related release")),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 

@@ -5,21 +5,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_language import LocalizedSnippetViewSet
 from core.dashboard import Shortcut
 
 from .models import Boilerplate, PressContact, PressReleasePage
 from .views import PressReleaseListingViewSet, awaiting_approval
 
 
-class PressContactViewSet(SnippetViewSet):
+class PressContactViewSet(LocalizedSnippetViewSet):
     model = PressContact
     icon = "user"
     list_display = ["name", "organisation", "role", "phone", "email"]
 
 
-class BoilerplateViewSet(SnippetViewSet):
+class BoilerplateViewSet(LocalizedSnippetViewSet):
     model = Boilerplate
     icon = "doc-full"
     list_display = ["title"]

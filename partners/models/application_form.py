@@ -132,7 +132,7 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Form fields")),
+        InlinePanel("form_fields", heading=_("Form fields"), label=_("form field")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("open_from"), FieldPanel("open_until")])],
