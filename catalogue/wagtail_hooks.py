@@ -2,18 +2,20 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.admin_language import LocalizedSnippetViewSet
 
 from .models import Area, Topic
 
 
-class AreaViewSet(SnippetViewSet):
+class AreaViewSet(LocalizedSnippetViewSet):
     model = Area
     icon = "group"
     list_display = ["name", "slug"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(LocalizedSnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "area", "slug"]
