@@ -2,7 +2,7 @@
 
 The site's own content (site/) is loaded once per test database. Tests that run in transactions
 see it as loaded; tests on a live server (transactional, the database is emptied after each)
-reload it through the `site` fixture, which loads only what is missing.
+get it back from a snapshot taken after loading (`live_site`).
 """
 
 from io import StringIO
