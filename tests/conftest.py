@@ -15,6 +15,9 @@ from wagtail.models import Locale, Page
 from core.translation import create_synced_translation
 from home.models import HomePage
 
+# Fixtures shared by several test packages (the browser tests included).
+pytest_plugins = ["tests.catalogue.fixtures"]
+
 
 def load_site_content():
     call_command("load_site", verbosity=0, stdout=StringIO())

@@ -1,5 +1,6 @@
 """A small catalogue in both languages: the index pages, the transport working group, a project
-with every part filled in, and a guide."""
+with every part filled in, and a guide (a plugin of tests/conftest.py, so the browser tests
+have it too)."""
 
 import datetime
 from decimal import Decimal
