@@ -5,12 +5,21 @@ StreamField rows rather than related models, so that wagtail-localize translates
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from .choices import BudgetLineScaling, MemberRole, Sector
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class MemberValue(blocks.StructValue):
+    def sector_label(self):
+        return Sector(self["sector"]).label
+
+    def role_label(self):
+        return MemberRole(self["role"]).label
 
 
 class MemberBlock(blocks.StructBlock):
@@ -22,6 +31,22 @@ class MemberBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Member")
+        value_class = MemberValue
+
+
+class ResultValue(blocks.StructValue):
+    def change(self):
+        """After minus before, or None where there was no "before"."""
+        if self.get("before") is None:
+            return None
+        return self["after"] - self["before"]
+
+    def change_percent(self):
+        """The change as a whole percentage of "before" (None where "before" is 0 or missing)."""
+        change = self.change()
+        if change is None or not self["before"]:
+            return None
+        return round(change * 100 / self["before"])
 
 
 class ResultBlock(blocks.StructBlock):
@@ -35,6 +60,7 @@ class ResultBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Result")
+        value_class = ResultValue
 
 
 class SupplierBlock(blocks.StructBlock):
@@ -138,4 +164,5 @@ class ChangeBlock(blocks.StructBlock):
 
     class Meta:
         icon = "history"
-        label = _("Change")
+        # Not Wagtail's "Change" (a button).
+        label = pgettext_lazy("change log entry", "Change")

@@ -6,6 +6,7 @@ they never change; labels may be reworded freely.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Country(models.TextChoices):
@@ -61,7 +62,9 @@ class Region(models.TextChoices):
 
 class ProjectStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
+    # Contexts where Wagtail's admin has the same word for something else (its own catalogue
+    # would otherwise take our translation).
+    IN_PROGRESS = "in_progress", pgettext_lazy("project status", "In progress")
     COMPLETED = "completed", _("Completed")
     IN_OPERATION = "in_operation", _("In operation")
 
@@ -101,8 +104,8 @@ class ContractType(models.TextChoices):
 
 
 class Sector(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    PRIVATE = "private", _("Private")
+    PUBLIC = "public", pgettext_lazy("sector", "Public")
+    PRIVATE = "private", pgettext_lazy("sector", "Private")
     ACADEMIC = "academic", _("Academic")
 
 

@@ -8,10 +8,12 @@ filters and exports use it, and templates show the snippet in the page's languag
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -29,7 +31,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock, CaptionedImageBlock
 from core.models import BasePage, SampleContentMixin
+from core.querysets import localized
 
+from .admin_forms import ProjectPageAdminForm
 from .blocks import (
     RICH_TEXT_FEATURES,
     BudgetLineBlock,
@@ -155,6 +159,11 @@ class WorkingGroupIndexPage(BasePage):
     class Meta:
         verbose_name = _("Working group index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = working_groups(self.locale_id)
+        return context
+
 
 class WorkingGroupPage(BasePage):
     """One working group: its mission, members, guides and projects, and how to join it."""
@@ -183,9 +192,27 @@ class WorkingGroupPage(BasePage):
     parent_page_types = ["catalogue.WorkingGroupIndexPage"]
     subpage_types = []
 
+    # The newest projects shown; the catalogue, filtered by the area, lists them all.
+    PROJECTS_SHOWN = 5
+
     class Meta:
         verbose_name = _("Working group")
         verbose_name_plural = _("Working groups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        [area] = localized([self.area], self.locale_id)
+        projects = ProjectPage.objects.live().filter(area=self.area, locale_id=self.locale_id)
+        context.update(
+            area=area,
+            guides=GuidePage.objects.live()
+            .filter(area=self.area, locale_id=self.locale_id)
+            .order_by("title"),
+            projects=projects.order_by("-start_year", "-first_published_at")[: self.PROJECTS_SHOWN],
+            project_count=projects.count(),
+            catalogue=ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+        )
+        return context
 
 
 class ProjectIndexPage(RoutablePageMixin, BasePage):
@@ -363,6 +390,7 @@ class ProjectPage(SampleContentMixin, BasePage):
         index.FilterField("country"),
     ]
 
+    base_form_class = ProjectPageAdminForm
     template = "pages/catalogue/project_page.html"
     parent_page_types = ["catalogue.ProjectIndexPage"]
     subpage_types = []
@@ -370,6 +398,22 @@ class ProjectPage(SampleContentMixin, BasePage):
     class Meta:
         verbose_name = _("Project")
         verbose_name_plural = _("Projects")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        [area] = localized([self.area], self.locale_id)
+        context.update(
+            area=area,
+            topics=localized(self.topics.all(), self.locale_id),
+            working_group=working_group_of(self.area, self.locale_id),
+            catalogue=self.get_parent().specific,
+            funding_sources=list(self.funding_sources.all()),
+        )
+        return context
+
+    @property
+    def is_converted(self):
+        return self.budget_currency != Currency.CZK
 
     def clean(self):
         super().clean()
@@ -392,6 +436,34 @@ class ProjectPage(SampleContentMixin, BasePage):
     def cost_per_inhabitant(self):
         """CZK per inhabitant, rounded to whole crowns."""
         return per_inhabitant(self.budget_czk, self.population)
+
+
+def working_groups(locale_id):
+    """[(area in the language, its live working-group page or None)], in the areas' order.
+
+    Every area of the default language is listed, in translation where one exists: a group is
+    never missing from one language's list.
+    """
+    areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    if not areas:
+        return []
+    pages = {
+        page.area_id: page
+        for page in WorkingGroupPage.objects.live()
+        .filter(locale_id=locale_id, area__in=areas)
+        .order_by("-path")
+    }
+    return list(zip(localized(areas, locale_id), [pages.get(a.pk) for a in areas], strict=True))
+
+
+def working_group_of(area, locale_id):
+    """The live working-group page of an area in a language, or None."""
+    return (
+        WorkingGroupPage.objects.live()
+        .filter(area=area, locale_id=locale_id)
+        .order_by("path")
+        .first()
+    )
 
 
 def convert_to_czk(amount, rate):
@@ -475,7 +547,9 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("The weights must add up to 100 %."),
     )
-    timeline = StreamField([("phase", MilestoneBlock())], verbose_name=_("Timeline"), blank=True)
+    timeline = StreamField(
+        [("phase", MilestoneBlock())], verbose_name=pgettext_lazy("tender", "Timeline"), blank=True
+    )
     contract_type = models.CharField(
         _("Contract type"), max_length=20, choices=ContractType.choices, blank=True
     )

@@ -6,3 +6,6 @@ HONEYPOT_FIELD = "extra_url"
 STARTED_FIELD = "form_started"
 SPAM_FIELDS = (HONEYPOT_FIELD, STARTED_FIELD)
 RESERVED_FIELD_NAMES = (APPLICATION_TYPE_FIELD, *SPAM_FIELDS)
+
+# The form-builder field type whose choices are the catalogue's areas (the working groups).
+WORKING_GROUP_FIELD_TYPE = "working_group"

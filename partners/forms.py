@@ -10,12 +10,15 @@ import time
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from catalogue.models import Area
+from core.querysets import localized
 from partners.form_names import (
     APPLICATION_TYPE_FIELD,
     HONEYPOT_FIELD,
@@ -24,9 +27,6 @@ from partners.form_names import (
     STARTED_FIELD,
 )
 from partners.models import ApplicationType
-
-# The builder field that names the working group of a nominated expert (load_site creates it).
-WORKING_GROUP_FIELD = "working_group"
 
 SINGLE_LINE_MAX_LENGTH = 255
 MULTI_LINE_MAX_LENGTH = 5000
@@ -100,10 +100,46 @@ class DeliverableEmailField(forms.EmailField):
     default_validators = [validate_deliverable_email]
 
 
+class WorkingGroupField(forms.ChoiceField):
+    """The working groups: the catalogue's areas, labelled in the form's language.
+
+    The stored value is the area's name in the site's default language (Czech), whichever
+    language the visitor used: the notification e-mail and the export, which the team reads
+    in Czech, then say "Doprava" for every nomination to transport, and both languages'
+    submissions sort and filter together. A renamed area is stored under its new name from
+    then on; older submissions keep the name the visitor chose.
+    """
+
+    def __init__(self, locale_id, **options):
+        areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+        labels = localized(areas, locale_id) if areas else []
+        # Links name a group by its code (?group=transport), the same in every language.
+        self.values_by_slug = {area.slug: area.name for area in areas}
+        choices = [("", _("– choose –"))]
+        choices += [(area.name, label.name) for area, label in zip(areas, labels, strict=True)]
+        super().__init__(choices=choices, **options)
+
+
 class ApplicationForm(BaseForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, prefill=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[STARTED_FIELD].initial = started_token()
+        if prefill:
+            self.prefill(prefill)
+
+    def prefill(self, query):
+        """Choose the application type (`type`) and working group (`group`, an area's code)
+        named in a link; a value the form does not offer is ignored."""
+        application_type = query.get("type")
+        if application_type in ApplicationType.values:
+            self.initial[APPLICATION_TYPE_FIELD] = application_type
+        for name in self.working_group_fields():
+            value = self.fields[name].values_by_slug.get(query.get("group"))
+            if value:
+                self.initial[name] = value
+
+    def working_group_fields(self):
+        return [name for name, field in self.fields.items() if isinstance(field, WorkingGroupField)]
 
     def full_clean(self):
         super().full_clean()
@@ -118,15 +154,12 @@ class ApplicationForm(BaseForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if (
-            cleaned_data.get(APPLICATION_TYPE_FIELD) == ApplicationType.EXPERT
-            and WORKING_GROUP_FIELD in self.fields
-            and not cleaned_data.get(WORKING_GROUP_FIELD)
-        ):
-            self.add_error(
-                WORKING_GROUP_FIELD,
-                _("Please choose the working group for the expert you nominate."),
-            )
+        if cleaned_data.get(APPLICATION_TYPE_FIELD) == ApplicationType.EXPERT:
+            for name in self.working_group_fields():
+                if not cleaned_data.get(name) and name not in self.errors:
+                    self.add_error(
+                        name, _("Please choose the working group for the expert you nominate.")
+                    )
         return cleaned_data
 
     @property
@@ -170,6 +203,9 @@ class ApplicationFormBuilder(FormBuilder):
         field_ = super().create_dropdown_field(field, options)
         field_.choices = [("", _("– choose –")), *field_.choices]
         return field_
+
+    def create_working_group_field(self, field, options):
+        return WorkingGroupField(field.locale_id, **options)
 
     def create_email_field(self, field, options):
         options["max_length"] = EMAIL_MAX_LENGTH

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
     AbstractEmailForm,
     AbstractFormField,
     AbstractFormSubmission,
@@ -27,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
 from partners.admin_forms import ApplicationFormPageAdminForm
+from partners.form_names import WORKING_GROUP_FIELD_TYPE
 from partners.models.form_tokens import UsedFormToken
 
 # The thank-you address under the form page, in the visitor's language.
@@ -45,6 +47,17 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey(
         "partners.ApplicationFormPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+    # Wagtail's types, and a list of the working groups read from the catalogue's areas, so
+    # that renaming a group is one edit of its area.
+    field_type = models.CharField(
+        verbose_name=_("field type"),
+        max_length=16,
+        choices=[
+            *FORM_FIELD_CHOICES,
+            (WORKING_GROUP_FIELD_TYPE, _("Working group (the list of areas)")),
+        ],
+    )
+    field_type.required_on_save = True
 
     # Labels, help texts and choices are translated; the field's name, type and required flag
     # stay the Czech field's, so a submission in either language has the same keys.
@@ -253,7 +266,10 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
         if request.method == "POST":
             return handle_post(self, request)
         state = self.opening_state()
-        form = self.get_form(page=self, user=request.user) if state == "open" else None
+        form = None
+        if state == "open":
+            # Links may open the form with answers chosen (?type=expert&group=transport).
+            form = self.get_form(page=self, user=request.user, prefill=request.GET)
         return self.render_form(request, form)
 
     @re_path(rf"^(?P<slug>{'|'.join(THANK_YOU_SLUGS.values())})/$", name="thank_you")

@@ -68,7 +68,7 @@ def test_wide_screen_shows_the_menu_as_a_row_without_opening_anything(page, live
 
 
 @pytest.mark.parametrize(("width", "per_row"), [(1280, 4), (1024, 4), (768, 2), (390, 1)])
-def test_working_group_cards_fill_their_rows(page, live_site, width, per_row):
+def test_working_group_cards_fill_their_rows(page, live_site, areas, width, per_row):
     at_width(page, width)
     page.goto(live_site + "/cs/")
     grid = page.locator("#working-groups + ul")

@@ -94,7 +94,7 @@ def test_the_typeface_is_self_hosted_swapped_and_its_regular_weight_preloaded(cl
 
 
 @pytest.mark.parametrize("path", ["/cs/", "/en/"])
-def test_each_working_group_has_its_pictogram(client, site, path):
+def test_each_working_group_has_its_pictogram(client, site, areas, path):
     cards = get_html(client, path).select("#working-groups + ul > li")
     pictograms = [card.select_one("img") for card in cards]
     assert [img["src"] for img in pictograms] == [

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.factories.catalogue import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 from tests.html import get_html
 
 pytestmark = pytest.mark.django_db
@@ -48,20 +49,50 @@ def test_page_renders_in_both_languages_with_language_links(
         assert switch["lang"] == other_lang
 
 
-def test_home_page_presents_the_initiative_and_the_working_groups(client, site):
+def test_home_page_presents_the_initiative_and_the_working_groups(client, site, areas):
     cs = get_html(client, "/cs/")
-    cs_text = cs.get_text(" ", strip=True)
-    for group in ["Doprava", "Energetika", "ICT", "Smart governance"]:
-        assert group in cs_text
+    cs_groups = [h3.get_text(strip=True) for h3 in cs.select("#working-groups + ul h3")]
+    assert cs_groups == ["Doprava", "Energetika", "ICT", "Smart governance"]
     cta = cs.select_one(".cta a")
     assert cta.get_text(strip=True) == "Podat přihlášku"
     assert cta["href"] == "/cs/prihlaska/"
-    en_text = get_html(client, "/en/").get_text(" ", strip=True)
-    for group in ["Transport", "Energy", "ICT", "Smart governance"]:
-        assert group in en_text
-    assert "Get involved" in en_text
-    en_cta = get_html(client, "/en/").select_one(".cta a")
+    en = get_html(client, "/en/")
+    en_groups = [h3.get_text(strip=True) for h3 in en.select("#working-groups + ul h3")]
+    assert en_groups == ["Transport", "Energy", "ICT", "Smart governance"]
+    first = en.select_one("#working-groups + ul p").get_text(strip=True)
+    assert first == "Traffic flow, parking and public transport."
+    assert "Get involved" in en.get_text(" ", strip=True)
+    en_cta = en.select_one(".cta a")
     assert (en_cta.get_text(strip=True), en_cta["href"]) == ("Apply now", "/en/apply/")
+
+
+def test_renaming_an_area_renames_its_home_page_card(client, site, areas):
+    """The areas are the one list of the working groups: one edit per language."""
+    cs_transport, en_transport = areas["transport"]
+    cs_transport.name = "Doprava a mobilita"
+    cs_transport.save()
+    en_transport.name = "Transport and mobility"
+    en_transport.save()
+    assert "Doprava a mobilita" in get_html(client, "/cs/").select_one("#working-groups + ul h3")
+    assert "Transport and mobility" in get_html(client, "/en/").select_one(
+        "#working-groups + ul h3"
+    )
+
+
+def test_cards_link_the_live_working_group_pages(client, site, areas, translate):
+    groups = WorkingGroupIndexPageFactory(parent=site["cs"], slug="pracovni-skupiny")
+    translate(groups, title="Working groups", slug="working-groups")
+    energy = WorkingGroupPageFactory(parent=groups, area=areas["energy"][0], slug="energetika")
+    translate(energy, title="Energy working group", slug="energy")
+    for path, expected in [
+        ("/cs/", "/cs/pracovni-skupiny/energetika/"),
+        ("/en/", "/en/working-groups/energy/"),
+    ]:
+        links = [a["href"] for a in get_html(client, path).select("#working-groups + ul h3 a")]
+        assert links == [expected]
+    # Without a translation, the English card is not linked to the Czech page.
+    energy.get_translation(site["en"].locale).unpublish()
+    assert get_html(client, "/en/").select("#working-groups + ul h3 a") == []
 
 
 def test_header_navigation_and_footer(client, site):

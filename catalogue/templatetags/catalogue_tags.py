@@ -1,0 +1,43 @@
+"""Numbers and money in the active language: cs "12 000 000 Kč", en "CZK 12,000,000"."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+
+register = template.Library()
+
+MISSING = "—"
+# Czech writes the crown's own symbol after the amount; English, the code before it.
+CZECH_SYMBOLS = {"CZK": "Kč", "EUR": "€"}
+
+
+@register.filter
+def number(value):
+    """Thousands grouped, decimals only where the value has them (12.50 → "12.5")."""
+    if value is None or value == "":
+        return MISSING
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return number_format(value, 0, force_grouping=True)
+    places = -value.normalize().as_tuple().exponent
+    return number_format(value, places, force_grouping=True)
+
+
+@register.filter
+def money(value, currency="CZK"):
+    """An amount in whole units of its currency, the way the active language writes it."""
+    if value is None or value == "":
+        return MISSING
+    amount = number_format(
+        Decimal(value).quantize(Decimal("1"), ROUND_HALF_UP), 0, force_grouping=True
+    )
+    if (get_language() or "").startswith("cs"):
+        return f"{amount}\xa0{CZECH_SYMBOLS.get(currency, currency)}"
+    return f"{currency}\xa0{amount}"
+
+
+@register.filter
+def czk(value):
+    return money(value, "CZK")

@@ -1,0 +1,137 @@
+"""A small catalogue in both languages: the index pages, the transport working group, a project
+with every part filled in, and a guide (a plugin of tests/conftest.py, so the browser tests
+have it too)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+import wagtail_factories
+from django.core.files.base import ContentFile
+
+from catalogue.choices import FundingSource, MemberRole, ProjectStatus, Sector
+from tests.conftest import page_by_slug
+from tests.factories.catalogue import (
+    GuideIndexPageFactory,
+    GuidePageFactory,
+    ProjectIndexPageFactory,
+    ProjectPageFactory,
+    TopicFactory,
+    WorkingGroupIndexPageFactory,
+    WorkingGroupPageFactory,
+)
+
+MEMBERS = [
+    ("member", {"name": "Ing. Petr Novák", "organisation": "Statutární město Kolín",
+                "sector": Sector.PUBLIC, "role": MemberRole.STRATEGIST}),
+    ("member", {"name": "Mgr. Eva Malá", "organisation": "ČVUT v Praze",
+                "sector": Sector.ACADEMIC, "role": MemberRole.DEVELOPER}),
+]  # fmt: skip
+
+
+RESULTS = [
+    ("result", {"indicator": "Doba hledání místa", "before": Decimal("12.5"),
+                "after": Decimal("8"), "unit": "min"}),
+    ("result", {"indicator": "Obsazená místa za den", "before": None, "after": Decimal("1200"),
+                "unit": ""}),
+]  # fmt: skip
+
+
+def same_blocks(page, field, *changes):
+    """`page`'s stream `field` as stored, each block's value updated with its `changes` (the
+    English text): a translation must keep the source's block ids."""
+    page.refresh_from_db()
+    raw = [dict(block, value=dict(block["value"])) for block in getattr(page, field).raw_data]
+    for block, change in zip(raw, changes, strict=True):
+        block["value"].update(change)
+    return raw
+
+
+@pytest.fixture
+def document(settings):
+    return wagtail_factories.DocumentFactory(
+        title="Zpráva o parkování", file=ContentFile(b"x" * 2048, name="zprava.pdf")
+    )
+
+
+@pytest.fixture
+def catalogue(site, areas, translate, document):
+    """{"cs": {...}, "en": {...}} with the pages of each language, by role."""
+    transport = areas["transport"][0]
+    parking = TopicFactory(slug="parking", name="Parkování", area=transport)
+    translate(parking, name="Parking")
+
+    groups = WorkingGroupIndexPageFactory(
+        parent=site["cs"], title="Pracovní skupiny", slug="pracovni-skupiny"
+    )
+    projects = ProjectIndexPageFactory(parent=site["cs"], title="Katalog", slug="katalog")
+    guides = GuideIndexPageFactory(parent=site["cs"], title="Návody", slug="navody")
+    group = WorkingGroupPageFactory(
+        parent=groups,
+        title="Pracovní skupina Doprava",
+        slug="doprava",
+        area=transport,
+        mission="<p>Sbíráme osvědčené dopravní projekty.</p>",
+        members=MEMBERS,
+    )
+    guide = GuidePageFactory(
+        parent=guides, title="Chytré parkování krok za krokem", area=transport, topics=[parking]
+    )
+    about = page_by_slug("o-iniciative", "cs")
+    draft = wagtail_factories.PageFactory(parent=site["cs"], title="Koncept", live=False)
+    project = ProjectPageFactory(
+        parent=projects,
+        title="Chytré parkování v Kolíně",
+        slug="chytre-parkovani",
+        summary="Senzory ukazují volná místa.",
+        area=transport,
+        topics=[parking],
+        funding={FundingSource.OWN_BUDGET: 30, FundingSource.EU_OPERATIONAL: 70},
+        status=ProjectStatus.IN_OPERATION,
+        budget_amount=Decimal("500000"),
+        budget_currency="EUR",
+        exchange_rate=Decimal("25.1234"),
+        exchange_rate_date=datetime.date(2024, 3, 1),
+        population=33_000,
+        results=RESULTS,
+        procedure_type="open",
+        cpv_code="34970000-2",
+        contract_value_czk=Decimal("11500000"),
+        suppliers=[
+            (
+                "supplier",
+                {
+                    "name": "Parkovací systémy, a. s.",
+                    "partner_page": about,
+                    "url": "https://parking.example.cz",
+                },
+            ),
+            ("supplier", {"name": "Koncept, s. r. o.", "partner_page": draft, "url": ""}),
+        ],  # fmt: skip
+        contact_name="Jana Dvořáková",
+        contact_role="vedoucí odboru dopravy",
+        contact_email="jana.dvorakova@kolin.example.cz",
+        contact_phone="+420 321 748 111",
+        documents=[("document", {"document": document, "label": "Závěrečná zpráva"})],
+    )
+    return {
+        "cs": {"groups": groups, "group": group, "project": project, "guide": guide,
+               "projects": projects},
+        "en": {
+            "groups": translate(groups, title="Working groups", slug="working-groups"),
+            "projects": translate(projects, title="Catalogue", slug="catalogue"),
+            "guides": translate(guides, title="Guides", slug="guides"),
+            "group": translate(group, title="Transport working group", slug="transport",
+                               mission="<p>We collect proven transport projects.</p>"),
+            "guide": translate(guide, title="Smart parking step by step"),
+            "project": translate(
+                project, title="Smart parking in Kolín", slug="smart-parking",
+                summary="Sensors show the free spaces.",
+                results=same_blocks(project, "results",
+                                    {"indicator": "Time spent looking for a space"},
+                                    {"indicator": "Spaces taken a day"}),
+                contact_role="head of the transport department",
+                documents=same_blocks(project, "documents", {"label": "Final report"}),
+            ),
+        },
+    }  # fmt: skip
