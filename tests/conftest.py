@@ -79,31 +79,12 @@ def page_by_slug(slug, locale):
     return Page.objects.get(slug=slug, locale__language_code=locale).specific
 
 
-WORKING_GROUP_AREAS = [
-    # (code, Czech name, English name, English description)
-    ("transport", "Doprava", "Transport", "Traffic flow, parking and public transport."),
-    ("energy", "Energetika", "Energy", "Energy efficiency of buildings and street lighting."),
-    ("ict", "ICT", "ICT", "The data and networks a city's smart services rest on."),
-    ("governance", "Smart governance", "Smart governance", "Electronic public services."),
-]
-
-
 @pytest.fixture
-def areas(translate, locales):
-    """The four working-group areas in Czech and English: {code: (Czech area, English area)}."""
-    from tests.factories.catalogue import AreaFactory
+def areas(site, locales):
+    """The four working-group areas as loaded: {code: (Czech area, English area)}."""
+    from catalogue.models import Area
 
-    result = {}
-    for order, (slug, cs_name, en_name, en_description) in enumerate(WORKING_GROUP_AREAS):
-        cs_area = AreaFactory(
-            slug=slug,
-            name=cs_name,
-            description=f"Co se v oblasti {cs_name} osvědčilo jinde.",
-            pictogram=slug,
-            sort_order=order,
-        )
-        en_area = cs_area.get_translation_or_none(locales["en"]) or translate(
-            cs_area, name=en_name, description=en_description
-        )
-        result[slug] = (cs_area, en_area)
-    return result
+    return {
+        area.slug: (area, area.get_translation(locales["en"]))
+        for area in Area.objects.filter(locale=locales["cs"])
+    }

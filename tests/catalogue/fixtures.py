@@ -12,12 +12,9 @@ from django.core.files.base import ContentFile
 from catalogue.choices import FundingSource, MemberRole, ProjectStatus, Sector
 from tests.conftest import page_by_slug
 from tests.factories.catalogue import (
-    GuideIndexPageFactory,
     GuidePageFactory,
-    ProjectIndexPageFactory,
     ProjectPageFactory,
     TopicFactory,
-    WorkingGroupIndexPageFactory,
     WorkingGroupPageFactory,
 )
 
@@ -47,6 +44,16 @@ def same_blocks(page, field, *changes):
     return raw
 
 
+def emptied_index(slug):
+    """The loaded index page `slug` with the loaded pages under it (both languages) deleted,
+    so that a test knows every page it lists."""
+    index = page_by_slug(slug, "cs")
+    for translation in index.get_translations(inclusive=True):
+        for child in translation.get_children():
+            child.delete()
+    return index
+
+
 @pytest.fixture
 def document(settings):
     return wagtail_factories.DocumentFactory(
@@ -61,11 +68,9 @@ def catalogue(site, areas, translate, document):
     parking = TopicFactory(slug="parking", name="Parkování", area=transport)
     translate(parking, name="Parking")
 
-    groups = WorkingGroupIndexPageFactory(
-        parent=site["cs"], title="Pracovní skupiny", slug="pracovni-skupiny"
+    groups, projects, guides = (
+        emptied_index(slug) for slug in ("pracovni-skupiny", "katalog", "navody")
     )
-    projects = ProjectIndexPageFactory(parent=site["cs"], title="Katalog", slug="katalog")
-    guides = GuideIndexPageFactory(parent=site["cs"], title="Návody", slug="navody")
     group = WorkingGroupPageFactory(
         parent=groups,
         title="Pracovní skupina Doprava",
@@ -118,9 +123,9 @@ def catalogue(site, areas, translate, document):
         "cs": {"groups": groups, "group": group, "project": project, "guide": guide,
                "projects": projects},
         "en": {
-            "groups": translate(groups, title="Working groups", slug="working-groups"),
-            "projects": translate(projects, title="Catalogue", slug="catalogue"),
-            "guides": translate(guides, title="Guides", slug="guides"),
+            "groups": groups.get_translation(site["en"].locale),
+            "projects": projects.get_translation(site["en"].locale),
+            "guides": guides.get_translation(site["en"].locale),
             "group": translate(group, title="Transport working group", slug="transport",
                                mission="<p>We collect proven transport projects.</p>"),
             "guide": translate(guide, title="Smart parking step by step"),
