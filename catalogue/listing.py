@@ -239,7 +239,7 @@ class CatalogueListing:
         self.index = index
         self.vocabulary = Vocabulary(index.locale_id)
         self.czech = index.locale.language_code == "cs"
-        self.query = " ".join(params.get("q", "").split())[:SEARCH_MAX_LENGTH]
+        self.query = " ".join(params.get("q", "").split())[:SEARCH_MAX_LENGTH].strip()
         self.ignored = []  # (facet legend, code) the catalogue does not know
         self.selected = {}
         for name, legend in FACETS:
@@ -263,8 +263,11 @@ class CatalogueListing:
         self.all_rows = load_rows(index.projects())
         self.relevance = None
         if self.words:
+            # The search backend reads plain filters only; the view restrictions are already
+            # applied to the rows this is intersected with.
             found = (
-                index.projects()
+                ProjectPage.objects.child_of(index)
+                .live()
                 .defer_streamfields()
                 .search(self.words, operator="and", order_by_relevance=True)
             )
