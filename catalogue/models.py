@@ -226,13 +226,13 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
         return compare(self, request)
 
-    @path("data.csv", name="data_csv")
+    @path("csv/", name="data_csv")
     def data_csv_route(self, request):
         from .open_data import csv_response
 
         return csv_response(self, request)
 
-    @path("data.json", name="data_json")
+    @path("json/", name="data_json")
     def data_json_route(self, request):
         from .open_data import json_response
 

@@ -245,8 +245,8 @@ def test_the_head_announces_the_open_data_with_the_current_filters(client, proje
     html = get_html(client, CS_CATALOGUE + "?area=transport&sort=title&page=1")
     csv_link = html.select_one('link[rel="alternate"][type="text/csv"]')["href"]
     json_link = html.select_one('link[rel="alternate"][type="application/json"]')["href"]
-    assert csv_link.endswith(CS_CATALOGUE + "data.csv?area=transport&sort=title")
-    assert json_link.endswith(CS_CATALOGUE + "data.json?area=transport&sort=title")
+    assert csv_link.endswith(CS_CATALOGUE + "csv/?area=transport&sort=title")
+    assert json_link.endswith(CS_CATALOGUE + "json/?area=transport&sort=title")
 
 
 def test_the_english_catalogue_lists_english_pages_with_english_names(client, english_catalogue):
