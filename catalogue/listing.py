@@ -373,7 +373,7 @@ class BudgetChart:
     than their area. The geometry is computed here so that the template only draws it.
     """
 
-    WIDTH = 600
+    WIDTH = 440
     INDENT = 20
     AREA_ROW = 46
     TOPIC_ROW = 38

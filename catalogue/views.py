@@ -62,7 +62,7 @@ def plain(value):
 
 
 def percent(value):
-    return _("%(number)s %%") % {"number": plain(value)}
+    return _("%(number)s%%") % {"number": plain(value)}
 
 
 def result_line(result):

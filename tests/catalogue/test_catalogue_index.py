@@ -237,8 +237,8 @@ def test_the_chart_sums_the_listed_budgets_by_area_and_topic(client, projects):
         bar.find("text").get_text().split(":")[0]: int(bar.find("rect")["width"])
         for bar in svg.select("g")
     }
-    assert bars["Energetika"] == 600
-    assert bars["Doprava"] == round(600 * 57 / 64)
+    assert bars["Energetika"] == 440
+    assert bars["Doprava"] == round(440 * 57 / 64)
 
 
 def test_the_head_announces_the_open_data_with_the_current_filters(client, projects):

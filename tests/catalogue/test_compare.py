@@ -71,7 +71,7 @@ def test_the_english_comparison_in_english(client, english_catalogue):
     assert rows["Budget (CZK)"] == ["CZK 12,000,000", "CZK 4,000,000"]
     assert rows["Area"] == ["Transport", "Energy"]
     assert rows["Duration"] == ["2019–2021 (3 years)", "2020–2021 (2 years)"]
-    assert rows["Funding"][0] == "Own budget: 30 % EU operational programmes: 70 %"
+    assert rows["Funding"][0] == "Own budget: 30% EU operational programmes: 70%"
     # The language switcher leads to the Czech comparison's address.
     assert html.select_one('[data-testid="switch-cs"]')["href"] == CS_COMPARE
 
