@@ -213,10 +213,6 @@ class Facet:
     legend: str
     options: list
 
-    @property
-    def selected_count(self):
-        return sum(option.selected for option in self.options)
-
 
 @dataclass
 class Chip:

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from core.querysets import localized
 
 from .choices import CITY_SIZE_BANDS, Country, ProjectStatus
-from .listing import PER_PAGE, SEARCH_MAX_LENGTH, CatalogueListing, band_code
+from .listing import SEARCH_MAX_LENGTH, CatalogueListing, band_code
 from .open_data import data_urls
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -36,12 +36,11 @@ def catalogue(index, request):
             "page_count": page_count,
             "previous_url": listing.query_string(page=number - 1) if number > 1 else None,
             "next_url": listing.query_string(page=number + 1) if number < page_count else None,
-            "per_page": PER_PAGE,
             "search_max_length": SEARCH_MAX_LENGTH,
             "data_urls": data_urls(index, request, listing),
             "compare_url": index.compare_url(request),
-            # One chosen value may be a page worth finding (all parking projects); more are
-            # combinations without end, which search engines should follow but not index.
+            # One chosen value may be a page worth finding (all parking projects); more, or a
+            # search, are combinations without end: search engines follow them, never index.
             "noindex": listing.filter_value_count > 1 or bool(listing.words),
         },
     )

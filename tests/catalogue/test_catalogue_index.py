@@ -127,7 +127,11 @@ def test_chosen_filters_are_removable_chips_and_can_be_cleared(client, projects)
 def test_only_combinations_of_filters_are_kept_out_of_search_engines(client, projects):
     assert robots(get_html(client, CS_CATALOGUE)) is None
     assert robots(get_html(client, CS_CATALOGUE + "?area=transport")) is None
-    for query in ["?topic=parking&topic=traffic-flow", "?area=transport&status=completed"]:
+    for query in [
+        "?topic=parking&topic=traffic-flow",
+        "?area=transport&status=completed",
+        "?q=Kol%C3%ADn",
+    ]:
         assert robots(get_html(client, CS_CATALOGUE + query)) == "noindex, follow"
 
 
