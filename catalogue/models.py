@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -31,7 +31,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock, CaptionedImageBlock
 from core.models import BasePage, SampleContentMixin
-from core.querysets import localized
+from core.querysets import localized, without_view_restrictions
 
 from .admin_forms import ProjectPageAdminForm
 from .blocks import (
@@ -59,6 +59,9 @@ from .choices import (
 )
 
 CZK = Decimal("1")
+
+# The comparison of projects, a sub-page of the catalogue, by language.
+COMPARE_SLUGS = {"cs": "porovnani", "en": "compare"}
 
 
 class Area(TranslatableMixin, models.Model):
@@ -229,6 +232,49 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("Project catalogue")
+
+    def projects(self):
+        """The live projects of this catalogue that anybody may see."""
+        return without_view_restrictions(ProjectPage.objects.child_of(self).live())
+
+    # The views read the listing (catalogue/listing.py), which reads the models defined here:
+    # they are imported when a route runs, once this module is complete.
+
+    @path("")
+    def index_route(self, request):
+        from .views import catalogue
+
+        return catalogue(self, request)
+
+    @re_path(rf"^(?P<slug>{'|'.join(COMPARE_SLUGS.values())})/$", name="compare")
+    def compare_route(self, request, slug):
+        from .views import compare
+
+        return compare(self, request)
+
+    @path("csv/", name="data_csv")
+    def data_csv_route(self, request):
+        from .open_data import csv_response
+
+        return csv_response(self, request)
+
+    @path("json/", name="data_json")
+    def data_json_route(self, request):
+        from .open_data import json_response
+
+        return json_response(self, request)
+
+    def compare_url(self, request=None):
+        slug = COMPARE_SLUGS.get(self.locale.language_code, COMPARE_SLUGS["en"])
+        return self.get_url(request) + self.reverse_subpage("compare", kwargs={"slug": slug})
+
+    def subpage_path_in(self, request, language_code):
+        # The comparison's address is worded in each language.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name == "compare":
+            slug = COMPARE_SLUGS.get(language_code, COMPARE_SLUGS["en"])
+            return self.reverse_subpage("compare", kwargs={"slug": slug})
+        return super().subpage_path_in(request, language_code)
 
 
 cpv_code_validator = RegexValidator(

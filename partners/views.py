@@ -6,7 +6,6 @@ submission views consults. Each export and each deletion is written to Wagtail's
 """
 
 import datetime
-import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -19,22 +18,10 @@ from wagtail.contrib.forms.views import (
 )
 from wagtail.log_actions import log
 
+from core.spreadsheets import as_spreadsheet_text
+
 EXPORT_ACTION = "partners.submissions.export"
 DELETE_ACTION = "partners.submissions.delete"
-
-# A spreadsheet treats a cell starting with one of these as a formula; what a visitor typed
-# must stay text (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# A telephone number ("+420 603 111 222") starts like a formula but cannot do anything: it is
-# exported as typed, readable.
-PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ()/.-]{5,}")
-
-
-def as_spreadsheet_text(value):
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES) and not PHONE_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
 
 
 def local_time_for_xlsx(value):

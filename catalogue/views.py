@@ -1,0 +1,133 @@
+"""The catalogue page and the comparison of projects, served by ProjectIndexPage's routes."""
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.querysets import localized
+
+from .choices import CITY_SIZE_BANDS, Country, ProjectStatus
+from .listing import SEARCH_MAX_LENGTH, CatalogueListing, band_code
+from .open_data import data_urls
+
+COMPARE_MIN, COMPARE_MAX = 2, 4
+# More ids than this in one address are not read at all: nobody picks them by hand.
+COMPARE_READ_AT_MOST = 20
+
+
+def cards(index, ids, vocabulary):
+    """The projects with these ids, in this order, with their area in the page's language."""
+    pages = {page.pk: page for page in index.projects().filter(pk__in=ids).defer_streamfields()}
+    projects = [pages[pk] for pk in ids if pk in pages]
+    for project in projects:
+        project.shown_area = vocabulary.area_by_id.get(project.area_id)
+    return projects
+
+
+def catalogue(index, request):
+    listing = CatalogueListing(index, request.GET)
+    number, page_count, ids = listing.page_of_ids(request.GET.get("page"))
+    return index.render(
+        request,
+        context_overrides={
+            "listing": listing,
+            "projects": cards(index, ids, listing.vocabulary),
+            "page_number": number,
+            "page_count": page_count,
+            "previous_url": listing.query_string(page=number - 1) if number > 1 else None,
+            "next_url": listing.query_string(page=number + 1) if number < page_count else None,
+            "search_max_length": SEARCH_MAX_LENGTH,
+            "data_urls": data_urls(index, request, listing),
+            "compare_url": index.compare_url(request),
+            # One chosen value may be a page worth finding (all parking projects); more, or a
+            # search, are combinations without end: search engines follow them, never index.
+            "noindex": listing.filter_value_count > 1 or bool(listing.words),
+        },
+    )
+
+
+def duration(project):
+    if project.end_year is None:
+        return _("since %(year)s, still running") % {"year": project.start_year}
+    years = project.end_year - project.start_year + 1
+    return ngettext(
+        "%(start)s–%(end)s (%(count)s year)", "%(start)s–%(end)s (%(count)s years)", years
+    ) % {"start": project.start_year, "end": project.end_year, "count": years}
+
+
+def plain(value):
+    """A decimal without trailing zeros (30.00 → 30, 12.50 → 12.5), in the active language."""
+    return number_format(value.normalize(), force_grouping=True)
+
+
+def percent(value):
+    return _("%(number)s%%") % {"number": plain(value)}
+
+
+def result_line(result):
+    before, after, unit = result["before"], result["after"], result["unit"]
+    change = f"{plain(before)} → {plain(after)}" if before is not None else plain(after)
+    return f"{result['indicator']}: {change} {unit}".strip()
+
+
+def city_size(population):
+    code = band_code(CITY_SIZE_BANDS, population)
+    return next(band.label for band in CITY_SIZE_BANDS if band.code == code)
+
+
+def chosen_ids(values):
+    ids = []
+    for value in values:
+        if value.isdigit() and int(value) not in ids:
+            ids.append(int(value))
+    return ids
+
+
+def compare(index, request):
+    """2–4 projects side by side; anything else is explained, never an error page."""
+    asked = request.GET.getlist("p")[:COMPARE_READ_AT_MOST]
+    ids = chosen_ids(asked)
+    pages = {
+        page.pk: page
+        for page in index.projects()
+        .filter(pk__in=ids)
+        .select_related("area")
+        .prefetch_related("funding_sources")
+    }
+    projects = [pages[pk] for pk in ids if pk in pages]
+    notices = []
+    unreadable = any(not value.isdigit() for value in asked)
+    if unreadable or len(projects) < len(ids):
+        notices.append(
+            _(
+                "Some of the chosen projects are not in this catalogue (they may have been "
+                "removed, or belong to the other language's catalogue); they are left out."
+            )
+        )
+    if len(projects) > COMPARE_MAX:
+        notices.append(
+            _("Up to four projects can be compared at a time: here are the first four you chose.")
+        )
+        projects = projects[:COMPARE_MAX]
+    if len(projects) < COMPARE_MIN:
+        notices.append(
+            _("Choose at least two projects in the catalogue (tick “Compare”) to see them here.")
+        )
+        projects = []
+    areas = localized([project.area for project in projects], index.locale_id) if projects else []
+    for project, area in zip(projects, areas, strict=True):
+        project.shown_area = area
+        project.country_label = Country(project.country).label
+        project.status_label = ProjectStatus(project.status).label
+        project.city_size = city_size(project.population)
+        project.duration = duration(project)
+        project.funding = [
+            {"label": funding.get_source_display(), "share": percent(funding.share)}
+            for funding in project.funding_sources.all()
+        ]
+        project.result_lines = [result_line(block.value) for block in project.results]
+    return index.render(
+        request,
+        template="pages/catalogue/project_compare.html",
+        context_overrides={"projects": projects, "notices": notices},
+    )

@@ -1,0 +1,93 @@
+"""A city official filters the catalogue by clicking, opens a project, comes back and compares
+two projects; the catalogue and the comparison pass axe-core in both languages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from catalogue.models import ProjectPage
+from tests.browser.conftest import serious_violations
+
+# The catalogue tests' known data set, for the live server.
+from tests.catalogue.conftest import (  # noqa: F401
+    CS_CATALOGUE,
+    EN_CATALOGUE,
+    catalogue_index,
+    english_catalogue,
+    projects,
+    vocabulary,
+)
+
+
+def project_ids(locale, count):
+    pages = ProjectPage.objects.live().filter(locale__language_code=locale).order_by("pk")
+    return "&".join(f"p={pk}" for pk in pages.values_list("pk", flat=True)[:count])
+
+
+@pytest.mark.usefixtures("projects")
+def test_filter_by_area_and_topic_open_a_project_and_compare_two(page, live_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_site + CS_CATALOGUE)
+    filters = page.locator(".catalogue-filters__form")
+    filters.get_by_label(re.compile(r"^Doprava")).check()
+    filters.get_by_label(re.compile(r"^Parkování")).check()
+    filters.get_by_role("button", name="Zobrazit projekty").click()
+    expect(page).to_have_url(re.compile(r"\?area=transport&topic=parking$"))
+    titles = page.locator(".project-card__title a")
+    expect(titles).to_have_text(["Chytré parkování v Kolíně", "Řízení křižovatek v Brně"])
+    expect(page.locator(".chip")).to_have_count(2)
+
+    titles.first.click()
+    kolin = ProjectPage.objects.get(title="Chytré parkování v Kolíně")
+    expect(page).to_have_url(live_site + kolin.url)
+    page.go_back()
+    expect(titles).to_have_count(2)
+
+    page.get_by_label("Porovnat – Chytré parkování v Kolíně").check()
+    page.get_by_label("Porovnat – Řízení křižovatek v Brně").check()
+    page.get_by_role("button", name="Porovnat vybrané").click()
+    expect(page.locator("h1")).to_have_text("Porovnání projektů")
+    expect(page.locator(".compare-table thead th a")).to_have_text(
+        ["Chytré parkování v Kolíně", "Řízení křižovatek v Brně"]
+    )
+
+
+@pytest.mark.usefixtures("projects")
+def test_on_a_phone_the_filters_fold_and_the_comparison_scrolls_inside_its_region(page, live_site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_site + CS_CATALOGUE)
+    expect(page.locator(".catalogue-filters__form")).to_be_hidden()
+    page.locator(".catalogue-filters__toggle").click()
+    expect(page.locator(".catalogue-filters__form")).to_be_visible()
+    page.goto(f"{live_site}{CS_CATALOGUE}porovnani/?{project_ids('cs', 4)}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    region = page.get_by_role("region", name="4 projekty vedle sebe")
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        CS_CATALOGUE,
+        CS_CATALOGUE + "?area=transport&topic=parking&q=Kol%C3%ADn",
+        EN_CATALOGUE,
+        CS_CATALOGUE + "porovnani/",
+        EN_CATALOGUE + "compare/",
+    ],
+)
+@pytest.mark.usefixtures("english_catalogue")
+def test_catalogue_pages_have_no_serious_accessibility_violations(page, live_site, path):
+    page.goto(live_site + path)
+    expect(page.locator("h1")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+@pytest.mark.usefixtures("english_catalogue")
+@pytest.mark.parametrize(
+    ("locale", "compare"), [("cs", CS_CATALOGUE + "porovnani/"), ("en", EN_CATALOGUE + "compare/")]
+)
+def test_a_comparison_has_no_serious_accessibility_violations(page, live_site, locale, compare):
+    page.goto(f"{live_site}{compare}?{project_ids(locale, 2)}")
+    expect(page.locator(".compare-table")).to_be_visible()
+    assert serious_violations(page) == []

@@ -1,0 +1,62 @@
+"""The catalogue, the comparison and the open data cost the same queries for 10 or 300 projects.
+
+The listing reads every project of the catalogue as a light row (3 queries: the rows, their
+topics, their funding sources), the areas and topics once (2, and 2 more in English to find
+their translations), the search (1, when there is one), then only the page of projects shown.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.choices import FundingSource
+from tests.catalogue.conftest import CS_CATALOGUE
+from tests.factories.catalogue import ProjectPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url):
+    # The first request fills Wagtail's cache of site root paths; count the second.
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def add_projects(index, vocabulary, count):
+    topics = list(vocabulary["topics"].values())
+    areas = list(vocabulary["areas"].values())
+    for number in range(count):
+        ProjectPageFactory(
+            parent=index,
+            area=areas[number % len(areas)],
+            topics=topics[number % 3 : number % 3 + 2],
+            funding={FundingSource.OWN_BUDGET: 40, FundingSource.NATIONAL: 60},
+            population=5_000 + number * 3_000,
+        )
+
+
+def test_the_same_number_of_queries_for_10_and_300_projects(client, catalogue_index, vocabulary):
+    add_projects(catalogue_index, vocabulary, 10)
+
+    def measure():
+        ids = list(catalogue_index.get_children().live().values_list("pk", flat=True)[:4])
+        compare = CS_CATALOGUE + "porovnani/?" + "&".join(f"p={pk}" for pk in ids)
+        return {
+            url: queries(client, url)
+            for url in [
+                CS_CATALOGUE,
+                CS_CATALOGUE + "?topic=parking&topic=traffic-flow&size=5k-20k&sort=title&page=2",
+                CS_CATALOGUE + "?q=Projekt&area=transport",
+                compare,
+                CS_CATALOGUE + "csv/?area=transport",
+                CS_CATALOGUE + "json/",
+            ]
+        }
+
+    small = measure()
+    add_projects(catalogue_index, vocabulary, 290)
+    large = measure()
+    assert list(large.values()) == list(small.values())
