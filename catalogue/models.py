@@ -60,7 +60,7 @@ from .choices import (
     Region,
 )
 from .docx import outline_filename, tender_outline_docx
-from .forms import PopulationForm
+from .forms import MAX_POPULATION, PopulationForm
 
 CZK = Decimal("1")
 
@@ -660,9 +660,14 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
         population = self.requested_population(form)
         topics = list(self.topics.all())
         topic_slugs = [topic.slug for topic in topics]
+        reference_budget = self.budget()
+        budget = self.budget(population) if population else reference_budget
         context.update(
             population_form=form,
-            budget=self.budget(population),
+            max_population=MAX_POPULATION,
+            reference_budget=reference_budget,
+            budget=budget,
+            budget_rows=list(zip(reference_budget.lines, budget.lines, strict=True)),
             area=localized([self.area], self.locale_id)[0],
             topics=localized(topics, self.locale_id),
             related_projects=self.related_projects(topic_slugs),
