@@ -85,11 +85,20 @@ EN_BLOCKS = {
 }
 
 
+def with_english(snippet, locales, translate, **english):
+    if snippet.get_translation_or_none(locales["en"]) is None:
+        translate(snippet, **english)
+    return snippet
+
+
 @pytest.fixture
-def parking(db):
-    """The transport area and its parking topic, as the loaded site has them."""
-    area = AreaFactory(slug="transport", name="Doprava")
-    return area, TopicFactory(slug="parking", area=area, name="Parkování")
+def parking(site, locales, translate):
+    """The transport area and its parking topic in both languages (the Czech ones returned)."""
+    area = with_english(
+        AreaFactory(slug="transport", name="Doprava"), locales, translate, name="Transport"
+    )
+    topic = TopicFactory(slug="parking", area=area, name="Parkování")
+    return area, with_english(topic, locales, translate, name="Parking")
 
 
 @pytest.fixture
