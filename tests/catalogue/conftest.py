@@ -30,10 +30,24 @@ CS_GUIDE = {
         ("step", {"title": "Výběr dodavatele", "text": "<p>Vypište otevřené řízení.</p>"}),
     ],
     "budget_lines": [
-        ("line", {"item": "Senzory", "min_czk": 1_000_000, "max_czk": 2_000_000,
-                  "scaling": "per_inhabitant"}),
-        ("line", {"item": "Projektové řízení", "min_czk": 300_000, "max_czk": 500_000,
-                  "scaling": "fixed"}),
+        (
+            "line",
+            {
+                "item": "Senzory",
+                "min_czk": 1_000_000,
+                "max_czk": 2_000_000,
+                "scaling": "per_inhabitant",
+            },
+        ),
+        (
+            "line",
+            {
+                "item": "Projektové řízení",
+                "min_czk": 300_000,
+                "max_czk": 500_000,
+                "scaling": "fixed",
+            },
+        ),
     ],
     "tender_subject": "<p>Dodávka a instalace <b>parkovacích senzorů</b>.</p>",
     "technical_requirements": "<ul><li>Výdrž baterie 5 let</li><li>Otevřené API</li></ul>",
@@ -72,7 +86,12 @@ EN_BLOCKS = {
         {"title": "Choosing a supplier", "text": "<p>Run an open procedure.</p>"},
     ],
     "budget_lines": [
-        {"item": "Sensors", "min_czk": 1_000_000, "max_czk": 2_000_000, "scaling": "per_inhabitant"},
+        {
+            "item": "Sensors",
+            "min_czk": 1_000_000,
+            "max_czk": 2_000_000,
+            "scaling": "per_inhabitant",
+        },
         {"item": "Project management", "min_czk": 300_000, "max_czk": 500_000, "scaling": "fixed"},
     ],
     "evaluation_criteria": [
@@ -117,8 +136,9 @@ def catalogue(site, translate):
 def guide(guide_index, parking, translate):
     """{"cs": the Czech guide, "en": its English translation}, both live."""
     area, topic = parking
-    cs = GuidePageFactory(parent=guide_index["cs"], area=area, topics=[topic], slug="parkovani",
-                          **CS_GUIDE)
+    cs = GuidePageFactory(
+        parent=guide_index["cs"], area=area, topics=[topic], slug="parkovani", **CS_GUIDE
+    )
     cs = GuidePage.objects.get(pk=cs.pk)
     english = dict(EN_TEXT)
     for name, values in EN_BLOCKS.items():
