@@ -29,4 +29,6 @@ def czk(value):
     if value is None or value == "":
         return "—"
     # Translators: an amount of money in Czech crowns; Czech writes "12 000 Kč".
-    return gettext("CZK %(amount)s") % {"amount": number(value)}
+    amount = gettext("CZK %(amount)s") % {"amount": number(value)}
+    # The figure and its currency stay on one line.
+    return amount.replace(" ", "\N{NO-BREAK SPACE}")
