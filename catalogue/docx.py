@@ -192,7 +192,7 @@ class RichTextWriter(HTMLParser):
 
     def write(self, html):
         self.paragraph = None
-        self.lists = []  # the open lists, innermost last: [tag, whether it has an item yet]
+        self.lists = []  # the open lists, innermost last: [tag, its Word numbering id or None]
         self.bold = self.italic = 0
         self.link = None  # [address, text so far]
         self.feed(expand_db_html(html))
@@ -202,7 +202,7 @@ class RichTextWriter(HTMLParser):
         if tag == "p":
             self.paragraph = self.document.add_paragraph()
         elif tag in self.LIST_STYLES:
-            self.lists.append([tag, False])
+            self.lists.append([tag, None])
             self.paragraph = None
         elif tag == "li":
             self._start_item()
@@ -248,24 +248,29 @@ class RichTextWriter(HTMLParser):
         run.italic = bool(self.italic) or None
 
     def _start_item(self):
-        tag, started = self.lists[-1] if self.lists else ("ul", True)
-        level = min(len(self.lists), 3)
-        style = self.LIST_STYLES[tag] + ("" if level <= 1 else f" {level}")
+        if not self.lists:  # a stray <li>: a bullet
+            self.lists.append(["ul", None])
+        open_list = self.lists[-1]
+        tag, numbering_id = open_list
+        level = len(self.lists)
+        style = self.LIST_STYLES[tag] + ("" if level == 1 else f" {min(level, 3)}")
         self.paragraph = self.document.add_paragraph(style=style)
-        if tag == "ol" and not started:
-            self._restart_numbering(style)
-        if self.lists:
-            self.lists[-1][1] = True
+        if tag == "ol":
+            if numbering_id is None:
+                open_list[1] = numbering_id = self._new_numbering(style)
+            if numbering_id is not None:
+                numbering_properties = self.paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                numbering_properties.get_or_add_ilvl().val = 0
+                numbering_properties.get_or_add_numId().val = numbering_id
 
-    def _restart_numbering(self, style):
-        """Each numbered list counts from 1: Word otherwise continues the previous list."""
+    def _new_numbering(self, style):
+        """A numbering that counts from 1, for one list: Word otherwise continues the
+        previous list of the same style. None where the style has no numbering."""
         style_numbering = self.document.styles[style].element.pPr.numPr
         if style_numbering is None:
-            return
+            return None
         numbering = self.document.part.numbering_part.element
         abstract_id = numbering.num_having_numId(style_numbering.numId.val).abstractNumId.val
         num = numbering.add_num(abstract_id)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        numbering_properties = self.paragraph._p.get_or_add_pPr().get_or_add_numPr()
-        numbering_properties.get_or_add_numId().val = num.numId
-        numbering_properties.get_or_add_ilvl().val = 0
+        return num.numId

@@ -5,6 +5,7 @@ from io import BytesIO
 import docx
 import pytest
 
+from catalogue.docx import RichTextWriter
 from catalogue.models import DOCX_CONTENT_TYPE
 from tests.factories.catalogue import GuidePageFactory
 
@@ -142,3 +143,21 @@ def test_an_empty_outline_says_what_to_complete(client, guide_index, parking):
     )
     placeholder = "Návod to neurčuje; doplňte podle své zakázky."
     assert [p.text for p in document.paragraphs].count(placeholder) == 8
+
+
+def test_each_numbered_list_counts_from_one_and_nested_lists_indent():
+    document = docx.Document()
+    writer = RichTextWriter(document, absolute_url=lambda href: "https://lepsimesta.cz" + href)
+    writer.write(
+        "<ol><li>první</li><li>druhý</li></ol><p>Mezi nimi.</p>"
+        '<ol><li>znovu první<ul><li>odrážka</li></ul></li></ol><p><a href="/cs/">Web</a></p>'
+    )
+    paragraphs = {p.text: p for p in document.paragraphs}
+
+    def numbering(text):
+        return paragraphs[text]._p.pPr.numPr.numId.val
+
+    assert numbering("první") == numbering("druhý")
+    assert numbering("znovu první") != numbering("první")
+    assert paragraphs["odrážka"].style.name == "List Bullet 2"
+    assert "Web (https://lepsimesta.cz/cs/)" in paragraphs
