@@ -12,6 +12,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.utils import translation
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -47,6 +51,7 @@ from .blocks import (
     StepBlock,
     SupplierBlock,
 )
+from .budget import BudgetLine, budget_for, per_inhabitant
 from .choices import (
     ContractType,
     Country,
@@ -57,6 +62,8 @@ from .choices import (
     ProjectStatus,
     Region,
 )
+from .docx import outline_filename, tender_outline_docx
+from .forms import MAX_POPULATION, PopulationForm
 
 CZK = Decimal("1")
 
@@ -516,12 +523,6 @@ def convert_to_czk(amount, rate):
     return (Decimal(amount) * Decimal(rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def per_inhabitant(amount_czk, population):
-    if not population:
-        return None
-    return (Decimal(amount_czk) / population).quantize(Decimal("1"), ROUND_HALF_UP)
-
-
 class ProjectFunding(Orderable):
     """One source of a project's money and its share of the budget."""
 
@@ -541,6 +542,11 @@ class ProjectFunding(Orderable):
         verbose_name_plural = _("Funding sources")
 
 
+# The tender outline's download is worded in each language, like the file it gives.
+OUTLINE_DOWNLOAD_SLUGS = {"cs": "zadavaci-dokumentace", "en": "tender-outline"}
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 class GuideIndexPage(BasePage):
     """The implementation guides of a language, by area."""
 
@@ -555,6 +561,26 @@ class GuideIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("Guide index")
+
+    def guides_by_area(self):
+        """[(area in this page's language, [guides])], in the areas' order; one query each for
+        the guides and the areas' translations."""
+        guides = list(
+            without_view_restrictions(GuidePage.objects.child_of(self).live())
+            .defer_streamfields()
+            .select_related("area")
+            .order_by("area__sort_order", "area__name", "title")
+        )
+        groups = {}
+        for guide in guides:
+            groups.setdefault(guide.area, []).append(guide)
+        areas = localized(groups, self.locale_id)
+        return list(zip(areas, groups.values(), strict=True))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides_by_area"] = self.guides_by_area()
+        return context
 
 
 class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
@@ -694,3 +720,91 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
             ) % {"total": sum(weights)}
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def language_code(self):
+        return self.locale.language_code
+
+    def budget(self, population=None):
+        """The budget table for a town of `population`, the reference town by default."""
+        lines = [
+            BudgetLine(
+                item=line.value["item"],
+                min_czk=line.value["min_czk"],
+                max_czk=line.value["max_czk"],
+                scaling=line.value["scaling"],
+            )
+            for line in self.budget_lines
+        ]
+        return budget_for(lines, self.reference_population, population)
+
+    def population_form(self, request):
+        """The "for my city" form, bound when the address asks for a population."""
+        return PopulationForm(request.GET if "population" in request.GET else None)
+
+    def requested_population(self, form):
+        return form.cleaned_data["population"] if form.is_bound and form.is_valid() else None
+
+    def related_projects(self, topic_slugs, limit=4):
+        """Live projects of this language in the guide's area: those sharing a topic first."""
+        return list(
+            without_view_restrictions(
+                ProjectPage.objects.live().filter(
+                    locale_id=self.locale_id, area__slug=self.area.slug
+                )
+            )
+            .defer_streamfields()
+            .annotate(
+                shared_topics=Count("topics", filter=Q(topics__slug__in=topic_slugs), distinct=True)
+            )
+            .order_by("-shared_topics", "title")[:limit]
+        )
+
+    def catalogue_url(self, request, topic_slugs):
+        """The catalogue of this language filtered to the guide's area and topics."""
+        catalogue = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        if catalogue is None:
+            return None
+        query = urlencode([("area", self.area.slug), *(("topic", slug) for slug in topic_slugs)])
+        return f"{catalogue.get_url(request)}?{query}"
+
+    def outline_download_url(self, request, population=None):
+        slug = OUTLINE_DOWNLOAD_SLUGS[self.language_code]
+        url = self.get_url(request) + self.reverse_subpage("tender_outline", kwargs={"slug": slug})
+        return f"{url}?{urlencode({'population': population})}" if population else url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.population_form(request)
+        population = self.requested_population(form)
+        topics = list(self.topics.all())
+        topic_slugs = [topic.slug for topic in topics]
+        reference_budget = self.budget()
+        budget = self.budget(population) if population else reference_budget
+        context.update(
+            population_form=form,
+            max_population=MAX_POPULATION,
+            reference_budget=reference_budget,
+            budget=budget,
+            budget_rows=list(zip(reference_budget.lines, budget.lines, strict=True)),
+            area=localized([self.area], self.locale_id)[0],
+            topics=localized(topics, self.locale_id),
+            related_projects=self.related_projects(topic_slugs),
+            catalogue_url=self.catalogue_url(request, topic_slugs),
+            outline_download_url=self.outline_download_url(request, population),
+        )
+        return context
+
+    @re_path(rf"^(?P<slug>{'|'.join(OUTLINE_DOWNLOAD_SLUGS.values())})/$", name="tender_outline")
+    def tender_outline(self, request, slug):
+        """The tender outline as an editable Word document in the page's language."""
+        if slug != OUTLINE_DOWNLOAD_SLUGS[self.language_code]:
+            raise Http404("The outline's address is in the page's language")
+        population = self.requested_population(self.population_form(request))
+        with translation.override(self.language_code):
+            content = tender_outline_docx(self, self.budget(population), request)
+        response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = content_disposition_header(
+            True, outline_filename(slug, self)
+        )
+        return response
