@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.querysets import localized
 
@@ -344,7 +345,11 @@ class CatalogueListing:
         ]
         if self.query:
             chips.append(
-                Chip(str(_("Search")), self.query, self.query_string(without=("q", self.query)))
+                Chip(
+                    str(pgettext_lazy("a removable filter chip", "Search")),
+                    self.query,
+                    self.query_string(without=("q", self.query)),
+                )
             )
         return chips
 

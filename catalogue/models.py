@@ -149,6 +149,11 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
+def in_source_language():
+    """Pages choose among the source-language areas and topics (see the module's docstring)."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
 # The area and topics of a page are copied unchanged into its translations (see the module's
 # docstring); so is everything a person's name, a code or a number.
 AREA_AND_TOPICS = [SynchronizedField("area"), SynchronizedField("topics")]
@@ -179,7 +184,11 @@ class WorkingGroupPage(BasePage):
     """One working group: its mission, members, guides and projects, and how to join it."""
 
     area = models.ForeignKey(
-        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="working_groups"
+        Area,
+        verbose_name=_("Area"),
+        on_delete=models.PROTECT,
+        related_name="working_groups",
+        limit_choices_to=in_source_language,
     )
     mission = RichTextField(_("Mission"), features=RICH_TEXT_FEATURES)
     members = StreamField([("member", MemberBlock())], verbose_name=_("Members"), blank=True)
@@ -306,9 +315,18 @@ class ProjectPage(SampleContentMixin, BasePage):
     )
     population = models.PositiveIntegerField(_("Population"), validators=[MinValueValidator(1)])
     area = models.ForeignKey(
-        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="projects"
+        Area,
+        verbose_name=_("Area"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        limit_choices_to=in_source_language,
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), related_name="projects")
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("Topics"),
+        related_name="projects",
+        limit_choices_to=in_source_language,
+    )
     status = models.CharField(_("Status"), max_length=20, choices=ProjectStatus.choices)
     start_year = models.PositiveSmallIntegerField(
         _("Start year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
@@ -588,9 +606,18 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
 
     summary = models.TextField(_("Summary"), help_text=_("Two or three sentences for listings."))
     area = models.ForeignKey(
-        Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="guides"
+        Area,
+        verbose_name=_("Area"),
+        on_delete=models.PROTECT,
+        related_name="guides",
+        limit_choices_to=in_source_language,
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("Topics"), related_name="guides")
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("Topics"),
+        related_name="guides",
+        limit_choices_to=in_source_language,
+    )
     min_population = models.PositiveIntegerField(
         _("For towns from (inhabitants)"), null=True, blank=True
     )

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Page
 
 from catalogue.models import ProjectPage
 from tests.browser.conftest import serious_violations
@@ -19,9 +20,15 @@ from tests.catalogue.conftest import (  # noqa: F401
     vocabulary,
 )
 
+CATALOGUE_PATHS = {"cs": "/katalog-projektu/", "en": "/project-catalogue/"}
+
 
 def project_ids(locale, count):
-    pages = ProjectPage.objects.live().filter(locale__language_code=locale).order_by("pk")
+    """`count` projects of the known data set (not the site's samples), as compare parameters."""
+    index = Page.objects.get(
+        url_path__endswith=CATALOGUE_PATHS[locale], locale__language_code=locale
+    )
+    pages = ProjectPage.objects.live().child_of(index).order_by("pk")
     return "&".join(f"p={pk}" for pk in pages.values_list("pk", flat=True)[:count])
 
 

@@ -7,7 +7,7 @@ kolin  transport parking               CZ CZ020 33 000    12 000 000  own 30, EU
 brno   transport traffic-flow, parking CZ CZ064 380 000   45 000 000  EU 100        in_operation
 vienna transport public-transport      AT       1 900 000 200 000 000 private 100   in_progress
 pisek  energy    energy-efficiency     CZ CZ031 30 000    4 000 000   own 100       completed
-tabor  ict       e-government          CZ CZ031 34 000    800 000     own 100       planned
+tabor  ict       open-data             CZ CZ031 34 000    800 000     own 100       planned
 krakow energy    energy-efficiency     PL       800 000   60 000 000  own 15, EU 85 completed
 """
 
@@ -40,7 +40,7 @@ TOPICS = {
     "parking": ("transport", "Parkování", "Parking"),
     "public-transport": ("transport", "Hromadná doprava", "Public transport"),
     "energy-efficiency": ("energy", "Energetická efektivita", "Energy efficiency"),
-    "e-government": ("ict", "Elektronizace služeb", "E-government services"),
+    "open-data": ("ict", "Otevřená data", "Open data"),
 }
 
 
@@ -152,7 +152,7 @@ def projects(catalogue_index, vocabulary):
         "tabor": make(
             "Portál občana v Táboře",
             "ict",
-            ["e-government"],
+            ["open-data"],
             {F.OWN_BUDGET: 100},
             city="Tábor",
             region="CZ031",

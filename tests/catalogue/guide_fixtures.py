@@ -6,11 +6,10 @@ import datetime
 import pytest
 
 from catalogue.models import GuidePage
+from tests.catalogue.fixtures import emptied_index
 from tests.factories.catalogue import (
     AreaFactory,
-    GuideIndexPageFactory,
     GuidePageFactory,
-    ProjectIndexPageFactory,
     TopicFactory,
 )
 
@@ -122,15 +121,17 @@ def parking(site, locales, translate):
 
 
 @pytest.fixture
-def guide_index(site, translate):
-    cs = GuideIndexPageFactory(parent=site["cs"], title="Návody", slug="navody-test")
-    return {"cs": cs, "en": translate(cs, title="Guides", slug="guides-test")}
+def guide_index(site):
+    """The loaded guide index, emptied of the sample guides."""
+    cs = emptied_index("navody")
+    return {"cs": cs, "en": cs.get_translation(site["en"].locale)}
 
 
 @pytest.fixture
-def guide_catalogue(site, translate):
-    cs = ProjectIndexPageFactory(parent=site["cs"], title="Katalog", slug="katalog-test")
-    return {"cs": cs, "en": translate(cs, title="Catalogue", slug="catalogue-test")}
+def guide_catalogue(site):
+    """The loaded catalogue, emptied of the sample projects."""
+    cs = emptied_index("katalog")
+    return {"cs": cs, "en": cs.get_translation(site["en"].locale)}
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_every_option_shows_how_many_projects_it_would_list(client, projects):
         "parking": 2,
         "public-transport": 1,
         "energy-efficiency": 2,
-        "e-government": 1,
+        "open-data": 1,
     }
     assert counts(html, "country") == {"CZ": 4, "AT": 1, "PL": 1}
     assert counts(html, "region") == {"CZ020": 1, "CZ031": 2, "CZ064": 1}
@@ -234,7 +234,7 @@ def test_the_chart_sums_the_listed_budgets_by_area_and_topic(client, projects):
         ["Energetika", "64 000 000 Kč"],
         ["Energetická efektivita", "64 000 000 Kč"],
         ["ICT", "800 000 Kč"],
-        ["Elektronizace služeb", "800 000 Kč"],
+        ["Otevřená data", "800 000 Kč"],
     ]
     # The longest bar is the largest sum.
     bars = {

@@ -174,7 +174,7 @@ def test_a_wrong_population_gets_a_clear_message_and_the_reference_budget(
 def test_a_draft_guide_is_not_public(client, guide_index, parking):
     area, topic = parking
     draft = GuidePageFactory(parent=guide_index["cs"], area=area, live=False, slug="koncept")
-    assert client.get(draft.url or "/cs/navody-test/koncept/").status_code == 404
+    assert client.get(draft.url or "/cs/navody/koncept/").status_code == 404
 
 
 @pytest.fixture
@@ -217,13 +217,13 @@ def test_related_projects_share_the_area_topic_matches_first_same_language_live_
         "Arteriál Brno",
     ]
     link = cs.find("a", string="Všechny odpovídající projekty v katalogu")
-    assert link["href"] == "/cs/katalog-test/?area=transport&topic=parking"
+    assert link["href"] == "/cs/katalog/?area=transport&topic=parking"
 
     en = get_html(client, guide["en"].url)
     assert [text(a) for a in en.select(".guide-project__title a")] == ["Parking in Kolín"]
     assert en.select_one(".guide-project__meta").get_text().count("Czech Republic") == 1
     link = en.find("a", string="All matching projects in the catalogue")
-    assert link["href"] == "/en/catalogue-test/?area=transport&topic=parking"
+    assert link["href"] == "/en/catalogue/?area=transport&topic=parking"
 
 
 def test_the_guide_index_groups_guides_by_area_in_the_pages_language(

@@ -140,9 +140,17 @@ def editor(client, superuser):
     return lambda url, language: interface_texts(render(client, superuser, url, language))
 
 
+def editors_content():
+    """Names editors gave areas and topics: shown as they wrote them, in either language."""
+    from catalogue.models import Area, Topic
+
+    return {str(item) for model in (Area, Topic) for item in model.objects.all()}
+
+
 def assert_each_language_alone(editor, url, order):
+    content = editors_content()
     for language in order:
-        texts = editor(url, language)
+        texts = editor(url, language) - content
         leaks = czech_in(texts) if language == "en" else english_in(texts)
         assert leaks == [], (url, language, leaks)
 
