@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from catalogue.models import working_groups
+from catalogue.models import GuideIndexPage, ProjectIndexPage, ProjectPage, working_groups
 from core.blocks import BodyBlock, CallToActionBlock
 from core.models import BasePage
 
@@ -40,6 +40,24 @@ class HomePage(BasePage):
         """The working groups (the catalogue's areas) in this page's language, with their
         live pages."""
         return working_groups(self.locale_id)
+
+    def catalogue_highlights(self, count=3):
+        """The newest projects of this language with the catalogue and the guides, or None
+        while the catalogue is not live."""
+        catalogue = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        if catalogue is None:
+            return None
+        projects = (
+            ProjectPage.objects.live()
+            .child_of(catalogue)
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")[:count]
+        )
+        return {
+            "catalogue": catalogue,
+            "guides": GuideIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            "projects": list(projects),
+        }
 
 
 class StandardPage(BasePage):

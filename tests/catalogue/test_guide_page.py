@@ -212,7 +212,7 @@ def test_related_projects_share_the_area_topic_matches_first_same_language_live_
     client, guide, projects
 ):
     cs = get_html(client, guide["cs"].url)
-    assert [text(a) for a in cs.select(".guide-project__title a")] == [
+    assert [text(a) for a in cs.select(".project-list__title a")] == [
         "Parkování Kolín",
         "Arteriál Brno",
     ]
@@ -220,8 +220,8 @@ def test_related_projects_share_the_area_topic_matches_first_same_language_live_
     assert link["href"] == "/cs/katalog/?area=transport&topic=parking"
 
     en = get_html(client, guide["en"].url)
-    assert [text(a) for a in en.select(".guide-project__title a")] == ["Parking in Kolín"]
-    assert en.select_one(".guide-project__meta").get_text().count("Czech Republic") == 1
+    assert [text(a) for a in en.select(".project-list__title a")] == ["Parking in Kolín"]
+    assert en.select_one(".project-list__meta").get_text().count("Czech Republic") == 1
     link = en.find("a", string="All matching projects in the catalogue")
     assert link["href"] == "/en/catalogue/?area=transport&topic=parking"
 

@@ -107,3 +107,24 @@ def test_header_navigation_and_footer(client, site):
     en_hrefs = [a["href"] for a in en_footer.select("a")]
     assert "/en/privacy/" in en_hrefs
     assert "/en/accessibility-statement/" in en_hrefs
+
+
+@pytest.mark.parametrize(
+    ("path", "catalogue", "guides"),
+    [("/cs/", "/cs/katalog/", "/cs/navody/"), ("/en/", "/en/catalogue/", "/en/guides/")],
+)
+def test_home_page_shows_the_newest_projects_of_its_language(client, site, path, catalogue, guides):
+    html = get_html(client, path)
+    section = html.select_one('section[aria-labelledby="projects"]')
+    links = [a["href"] for a in section.select(".project-list__title a")]
+    assert len(links) == 3
+    assert all(link.startswith(catalogue) for link in links)
+    assert [a["href"] for a in section.select("p > a")] == [catalogue, guides]
+    assert not section.select(".coming-soon")
+
+
+def test_home_page_says_the_catalogue_is_coming_while_it_is_not_live(client, site):
+    page_by_slug("katalog", "cs").get_translation(site["en"].locale).unpublish()
+    section = get_html(client, "/en/").select_one('section[aria-labelledby="projects"]')
+    assert section.select_one(".coming-soon")
+    assert not section.select(".project-list")
