@@ -19,6 +19,7 @@ from core.site_content import (
     register_reference,
 )
 from core.translation import create_synced_translation
+from core.workflows import assign_approval_workflow
 
 from .models import Area, Topic
 
@@ -56,6 +57,10 @@ def load_catalogue(pages_by_key, stdout=None):
         for topic in read_toml(catalogue_dir() / "topics.toml")["topics"]
     ]
     load_snippets(Topic, topics, locales)
+
+    # Working groups, projects and guides go live only through approval, in every language.
+    for key in ("working-groups", "catalogue", "guides"):
+        assign_approval_workflow(pages_by_key[key].get_translations(inclusive=True))
 
     pages = PageLoader(stdout=stdout, pages_by_key=pages_by_key)
     pages.load_directory(catalogue_dir() / "working-groups")

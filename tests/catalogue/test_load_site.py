@@ -6,9 +6,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowPage
 
 from catalogue.models import Area, GuidePage, ProjectPage, Topic, WorkingGroupPage
+from tests.conftest import page_by_slug
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,11 @@ def test_an_unknown_topic_names_the_file_and_the_code(site, tmp_path, settings):
     settings.SITE_CONTENT_DIR = content
     with pytest.raises(CommandError, match=r"kolin-copy\.toml.*'no-such-topic'"):
         call_command("load_site", stdout=StringIO())
+
+
+def test_catalogue_pages_go_live_through_the_approval_workflow_in_both_languages(site):
+    for slug in ("pracovni-skupiny", "katalog", "navody"):
+        for index in page_by_slug(slug, "cs").get_translations(inclusive=True):
+            assert WorkflowPage.objects.get(page=index).workflow.name == "Moderators approval"
+            child = index.get_children().first()
+            assert child.get_workflow().name == "Moderators approval"
