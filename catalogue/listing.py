@@ -22,8 +22,10 @@ from django.utils.translation import pgettext_lazy
 
 from core.querysets import localized
 
+from .budget import per_inhabitant
 from .choices import BUDGET_BANDS, CITY_SIZE_BANDS, Country, FundingSource, ProjectStatus, Region
-from .models import Area, ProjectFunding, ProjectPage, Topic, per_inhabitant
+from .models.projects import ProjectFunding, ProjectPage
+from .models.vocabulary import Area, Topic
 
 PER_PAGE = 12
 # Longer queries are cut: nobody types more, and the search engine need not read an essay.

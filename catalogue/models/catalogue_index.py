@@ -1,0 +1,64 @@
+"""The catalogue of projects: the page whose routes list, compare and export the projects."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+
+from catalogue.blocks import RICH_TEXT_FEATURES
+from catalogue.models.projects import ProjectPage
+from catalogue.open_data import csv_response, json_response
+from catalogue.views import catalogue, compare
+from core.models import BasePage
+from core.querysets import without_view_restrictions
+
+# The comparison of projects, a sub-page of the catalogue, by language.
+COMPARE_SLUGS = {"cs": "porovnani", "en": "compare"}
+
+
+class ProjectIndexPage(RoutablePageMixin, BasePage):
+    """The catalogue of projects: facets, search, chart, comparison and open data."""
+
+    intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    template = "pages/catalogue/project_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Project catalogue")
+
+    def projects(self):
+        """The live projects of this catalogue that anybody may see."""
+        return without_view_restrictions(ProjectPage.objects.child_of(self).live())
+
+    @path("")
+    def index_route(self, request):
+        return catalogue(self, request)
+
+    @re_path(rf"^(?P<slug>{'|'.join(COMPARE_SLUGS.values())})/$", name="compare")
+    def compare_route(self, request, slug):
+        return compare(self, request)
+
+    @path("csv/", name="data_csv")
+    def data_csv_route(self, request):
+        return csv_response(self, request)
+
+    @path("json/", name="data_json")
+    def data_json_route(self, request):
+        return json_response(self, request)
+
+    def compare_url(self, request=None):
+        slug = COMPARE_SLUGS.get(self.locale.language_code, COMPARE_SLUGS["en"])
+        return self.get_url(request) + self.reverse_subpage("compare", kwargs={"slug": slug})
+
+    def subpage_path_in(self, request, language_code):
+        # The comparison's address is worded in each language.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name == "compare":
+            slug = COMPARE_SLUGS.get(language_code, COMPARE_SLUGS["en"])
+            return self.reverse_subpage("compare", kwargs={"slug": slug})
+        return super().subpage_path_in(request, language_code)
