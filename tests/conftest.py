@@ -51,7 +51,15 @@ def site(django_db_blocker):
 
 
 @pytest.fixture
-def live_site(live_server, django_db_serialized_rollback, site, transactional_db):
+def transactional_site(django_db_serialized_rollback, transactional_db, site):
+    """The loaded site for a test whose transactions commit. The database is emptied after the
+    test without Django's own rows (content types, permissions): every such test restores the
+    snapshot, so none may ask for `transactional_db` alone."""
+    return site
+
+
+@pytest.fixture
+def live_site(live_server, transactional_site):
     """The live server's base URL, with the site's content loaded in its database."""
     return live_server.url
 
