@@ -24,13 +24,24 @@ def load_site_content():
     call_command("load_site", verbosity=0, stdout=StringIO())
 
 
+# The database right after load_site. Tests whose transactions commit empty the database after
+# each test; the next gets the loaded site back from this (serialized rollback), far faster
+# than loading it again.
+SNAPSHOT = {}
+
+
+def restore_snapshot():
+    connection.creation.deserialize_db_from_string(SNAPSHOT["default"])
+    # Django restores from the connection's copy; a test that replaced the connection lost it.
+    connection._test_serialized_contents = SNAPSHOT["default"]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_site_content()
-        # Tests on a live server empty the database after each test; they get the loaded
-        # site back from this snapshot (serialized rollback), far faster than loading it again.
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        SNAPSHOT["default"] = connection.creation.serialize_db_to_string()
+        connection._test_serialized_contents = SNAPSHOT["default"]
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +56,9 @@ def _fresh_cache():
 def site(django_db_blocker):
     """The loaded site: {"cs": Czech home, "en": English home}."""
     with django_db_blocker.unblock():
-        if not HomePage.objects.exists():
+        if not HomePage.objects.exists() and SNAPSHOT:
+            restore_snapshot()
+        elif not HomePage.objects.exists():
             load_site_content()
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
 
