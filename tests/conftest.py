@@ -2,7 +2,7 @@
 
 The site's own content (site/) is loaded once per test database. Tests that run in transactions
 see it as loaded; tests on a live server (transactional, the database is emptied after each)
-get it back from a snapshot taken after loading (`live_site`).
+load it again (`transactional_site`, `live_site`).
 """
 
 from io import StringIO
@@ -10,7 +10,6 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 from wagtail.models import Locale, Page
 
 from core.translation import create_synced_translation
@@ -24,24 +23,10 @@ def load_site_content():
     call_command("load_site", verbosity=0, stdout=StringIO())
 
 
-# The database right after load_site. Tests whose transactions commit empty the database after
-# each test; the next gets the loaded site back from this (serialized rollback), far faster
-# than loading it again.
-SNAPSHOT = {}
-
-
-def restore_snapshot():
-    connection.creation.deserialize_db_from_string(SNAPSHOT["default"])
-    # Django restores from the connection's copy; a test that replaced the connection lost it.
-    connection._test_serialized_contents = SNAPSHOT["default"]
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_site_content()
-        SNAPSHOT["default"] = connection.creation.serialize_db_to_string()
-        connection._test_serialized_contents = SNAPSHOT["default"]
 
 
 @pytest.fixture(autouse=True)
@@ -56,18 +41,15 @@ def _fresh_cache():
 def site(django_db_blocker):
     """The loaded site: {"cs": Czech home, "en": English home}."""
     with django_db_blocker.unblock():
-        if not HomePage.objects.exists() and SNAPSHOT:
-            restore_snapshot()
-        elif not HomePage.objects.exists():
+        if not HomePage.objects.exists():
             load_site_content()
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
 
 
 @pytest.fixture
-def transactional_site(django_db_serialized_rollback, transactional_db, site):
-    """The loaded site for a test whose transactions commit. The database is emptied after the
-    test without Django's own rows (content types, permissions): every such test restores the
-    snapshot, so none may ask for `transactional_db` alone."""
+def transactional_site(transactional_db, site):
+    """The loaded site for a test whose transactions commit (the database is emptied after
+    the test, and the site loaded again for the next)."""
     return site
 
 
