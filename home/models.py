@@ -44,7 +44,7 @@ class HomePage(BasePage):
     def catalogue_highlights(self, count=3):
         """The newest projects of this language with the catalogue and the guides, or None
         while the catalogue is not live."""
-        catalogue = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        catalogue = ProjectIndexPage.live_in_locale(self.locale_id)
         if catalogue is None:
             return None
         projects = (
@@ -55,7 +55,7 @@ class HomePage(BasePage):
         )
         return {
             "catalogue": catalogue,
-            "guides": GuideIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            "guides": GuideIndexPage.live_in_locale(self.locale_id),
             "projects": list(projects),
         }
 

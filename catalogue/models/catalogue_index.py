@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 
 from catalogue.blocks import RICH_TEXT_FEATURES
+from catalogue.listing import FACET_NAMES
 from catalogue.models.projects import ProjectPage
 from catalogue.open_data import csv_response, json_response
 from catalogue.views import catalogue, compare
@@ -27,6 +28,8 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalogue.ProjectPage"]
     max_count_per_parent = 1
+    # Filter codes are the source language's slugs; the search words stay behind.
+    language_neutral_params = (*FACET_NAMES, "sort")
 
     class Meta:
         verbose_name = _("Project catalogue")

@@ -15,8 +15,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -40,7 +38,7 @@ from catalogue.forms import MAX_POPULATION, PopulationForm
 from catalogue.models.catalogue_index import ProjectIndexPage
 from catalogue.models.projects import ProjectPage
 from catalogue.models.vocabulary import AREA_AND_TOPICS, Area, Topic, in_source_language
-from core.models import BasePage, SampleContentMixin
+from core.models import BasePage, SampleContentMixin, edit_tabs
 from core.querysets import localized, without_view_restrictions
 
 # The tender outline's download is worded in each language, like the file it gives.
@@ -190,14 +188,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
         FieldPanel("contract_type"),
         FieldPanel("legal_notes"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(tender_panels, heading=_("Tender outline")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = edit_tabs((_("Content"), content_panels), (_("Tender outline"), tender_panels))
 
     search_fields = [
         *BasePage.search_fields,
@@ -206,6 +197,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
         index.SearchField("tender_subject"),
     ]
 
+    language_neutral_params = ("population",)
     template = "pages/catalogue/guide_page.html"
     parent_page_types = ["catalogue.GuideIndexPage"]
     subpage_types = []
@@ -272,7 +264,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
 
     def catalogue_url(self, request, topic_slugs):
         """The catalogue of this language filtered to the guide's area and topics."""
-        catalogue = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        catalogue = ProjectIndexPage.live_in_locale(self.locale_id)
         if catalogue is None:
             return None
         query = urlencode([("area", self.area.slug), *(("topic", slug) for slug in topic_slugs)])

@@ -12,8 +12,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -26,7 +24,7 @@ from catalogue.budget import per_inhabitant
 from catalogue.choices import Country, Currency, FundingSource, ProcedureType, ProjectStatus, Region
 from catalogue.models.vocabulary import AREA_AND_TOPICS, Area, Topic, in_source_language
 from core.blocks import BodyBlock, CaptionedImageBlock
-from core.models import BasePage, SampleContentMixin
+from core.models import BasePage, SampleContentMixin, edit_tabs
 from core.querysets import localized
 
 CZK = Decimal("1")
@@ -181,13 +179,8 @@ class ProjectPage(SampleContentMixin, BasePage):
             heading=_("Contact person"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(budget_panels, heading=_("Budget and results")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
-        ]
+    edit_handler = edit_tabs(
+        (_("Content"), content_panels), (_("Budget and results"), budget_panels)
     )
 
     search_fields = [

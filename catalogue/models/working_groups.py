@@ -87,7 +87,7 @@ class WorkingGroupPage(BasePage):
             .order_by("title"),
             projects=projects.order_by("-start_year", "-first_published_at")[: self.PROJECTS_SHOWN],
             project_count=projects.count(),
-            catalogue=ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            catalogue=ProjectIndexPage.live_in_locale(self.locale_id),
         )
         return context
 

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -35,6 +36,13 @@ def _subpage_path(page, request, language_code):
     """The routed sub-page (year archive, thank-you page) under `page` in another language."""
     subpage_path_in = getattr(page, "subpage_path_in", None)
     return subpage_path_in(request, language_code) if subpage_path_in else ""
+
+
+def _neutral_query(page, request):
+    """The request's parameters that the page in another language reads the same way."""
+    names = getattr(page, "language_neutral_params", ())
+    pairs = [(name, value) for name in names for value in request.GET.getlist(name)]
+    return "?" + urlencode(pairs) if pairs else ""
 
 
 def _home_pages(request):
@@ -84,7 +92,11 @@ def language_switcher(context):
             continue
         target = translations.get(code)
         if target is not None:
-            url = target.get_url(request) + _subpage_path(page, request, code)
+            url = (
+                target.get_url(request)
+                + _subpage_path(page, request, code)
+                + _neutral_query(page, request)
+            )
             links.append({"code": code, "name": name, "url": url})
             continue
         if homes is None:

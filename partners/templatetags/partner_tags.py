@@ -13,7 +13,7 @@ register = template.Library()
 def nomination_url(context, area, locale_id):
     """The application form in the given language, opened as an expert nomination to `area`'s
     working group; "" when the form is not live."""
-    form_page = ApplicationFormPage.objects.live().filter(locale_id=locale_id).first()
+    form_page = ApplicationFormPage.live_in_locale(locale_id)
     if form_page is None:
         return ""
     query = urlencode({"type": ApplicationType.EXPERT, "group": area.slug})

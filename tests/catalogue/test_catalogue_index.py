@@ -3,7 +3,7 @@
 import pytest
 
 from catalogue.listing import SEARCH_MAX_LENGTH
-from tests.catalogue.conftest import CS_CATALOGUE, EN_CATALOGUE
+from tests.catalogue.known_catalogue import CS_CATALOGUE, EN_CATALOGUE
 from tests.catalogue.pages import card_titles, counts, facet_options, get_html
 from tests.factories.catalogue import ProjectPageFactory
 
@@ -273,3 +273,13 @@ def test_the_english_catalogue_lists_english_pages_with_english_names(client, en
     assert card_titles(get_html(client, EN_CATALOGUE + "?topic=parking")) == [
         "Smart parking in Kolín"
     ]
+
+
+def test_the_other_language_keeps_the_filters_but_not_the_search_words(client, english_catalogue):
+    html = get_html(client, CS_CATALOGUE + "?area=transport&topic=parking&q=kolín&sort=title")
+    switch = html.select_one('[data-testid="switch-en"]')["href"]
+    assert switch == EN_CATALOGUE + "?area=transport&topic=parking&sort=title"
+    html = get_html(client, EN_CATALOGUE + "?status=completed&page=2")
+    assert (
+        html.select_one('[data-testid="switch-cs"]')["href"] == CS_CATALOGUE + "?status=completed"
+    )

@@ -147,6 +147,10 @@ def test_the_budget_is_recomputed_for_the_visitors_town_beside_the_reference(
     # The Word outline follows the visitor's town.
     download = html.find("a", string=lambda s: s and "Word" in s)
     assert download["href"].endswith("?population=23000")
+    # So does the other language's version of the guide.
+    other = "en" if lang == "cs" else "cs"
+    switch = html.select_one(f'[data-testid="switch-{other}"]')["href"]
+    assert switch == guide[other].url + "?population=23000"
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "20000001", "2.5", "9" * 2000, "x" * 2000, ""])
