@@ -26,6 +26,16 @@ def number(value):
 
 
 @register.filter
+def signed(value):
+    """A change with its sign, "+3" or "−4,5": a minus sign, which a hyphen only imitates."""
+    if value is None or value == "":
+        return MISSING
+    value = Decimal(value)
+    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+    return sign + number(abs(value))
+
+
+@register.filter
 def money(value, currency="CZK"):
     """An amount in whole units of its currency, the way the active language writes it."""
     if value is None or value == "":

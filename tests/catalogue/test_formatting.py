@@ -49,3 +49,19 @@ def test_number(value, cs, en):
     for language, expected in [("cs", cs), ("en", en)]:
         with translation.override(language):
             assert render("{{ value|number }}", value=value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "cs", "en"),
+    [
+        (Decimal("-4.5"), "\u22124,5", "\u22124.5"),
+        (36, "+36", "+36"),
+        (Decimal("-12000"), "\u221212\xa0000", "\u221212,000"),
+        (0, "0", "0"),
+        (None, "—", "—"),
+    ],
+)
+def test_a_change_carries_a_plus_or_a_real_minus_sign(value, cs, en):
+    for language, expected in [("cs", cs), ("en", en)]:
+        with translation.override(language):
+            assert render("{{ value|signed }}", value=value) == expected

@@ -43,7 +43,7 @@ def test_czech_page_answers_cost_results_and_contact_in_czech(client, catalogue)
         "Náklady na obyvatele": "381\xa0Kč",
     }
     assert table_rows(html, "results") == [
-        ["Doba hledání místa", "12,5 min", "8 min", "-4,5 min (-36 %)"],
+        ["Doba hledání místa", "12,5 min", "8 min", "\u22124,5 min (\u221236 %)"],
         ["Obsazená místa za den", "—", "1\xa0200", "—"],
     ]
     assert table_rows(html, "funding") == [
@@ -81,7 +81,7 @@ def test_english_page_shows_english_names_and_money(client, catalogue):
         "Time spent looking for a space",
         "12.5 min",
         "8 min",
-        "-4.5 min (-36 %)",
+        "\u22124.5 min (\u221236 %)",
     ]
     assert [row[0] for row in table_rows(html, "funding")] == [
         "Own budget",
