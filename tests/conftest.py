@@ -16,7 +16,11 @@ from core.translation import create_synced_translation
 from home.models import HomePage
 
 # Fixtures shared by several test packages (the browser tests included).
-pytest_plugins = ["tests.catalogue.fixtures", "tests.catalogue.guide_fixtures"]
+pytest_plugins = [
+    "tests.catalogue.fixtures",
+    "tests.catalogue.guide_fixtures",
+    "tests.catalogue.known_catalogue",
+]
 
 
 def load_site_content():

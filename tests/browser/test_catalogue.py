@@ -9,16 +9,7 @@ from wagtail.models import Page
 
 from catalogue.models import ProjectPage
 from tests.browser.conftest import serious_violations
-
-# The catalogue tests' known data set, for the live server.
-from tests.catalogue.conftest import (  # noqa: F401
-    CS_CATALOGUE,
-    EN_CATALOGUE,
-    catalogue_index,
-    english_catalogue,
-    projects,
-    vocabulary,
-)
+from tests.catalogue.known_catalogue import CS_CATALOGUE, EN_CATALOGUE
 
 CATALOGUE_PATHS = {"cs": "/katalog-projektu/", "en": "/project-catalogue/"}
 

@@ -34,14 +34,26 @@ RESULTS = [
 ]  # fmt: skip
 
 
+def blocks_keeping_ids(stream, values):
+    """`values` as the raw blocks of `stream`, keeping its block ids (which translations key on)."""
+    return [
+        {"type": block["type"], "id": block["id"], "value": value}
+        for block, value in zip(stream.raw_data, values, strict=True)
+    ]
+
+
 def same_blocks(page, field, *changes):
     """`page`'s stream `field` as stored, each block's value updated with its `changes` (the
-    English text): a translation must keep the source's block ids."""
+    English text)."""
     page.refresh_from_db()
-    raw = [dict(block, value=dict(block["value"])) for block in getattr(page, field).raw_data]
-    for block, change in zip(raw, changes, strict=True):
-        block["value"].update(change)
-    return raw
+    stream = getattr(page, field)
+    return blocks_keeping_ids(
+        stream,
+        [
+            dict(block["value"], **change)
+            for block, change in zip(stream.raw_data, changes, strict=True)
+        ],
+    )
 
 
 def emptied_index(slug):

@@ -6,21 +6,12 @@ import datetime
 import pytest
 
 from catalogue.models import GuidePage
-from tests.catalogue.fixtures import emptied_index
+from tests.catalogue.fixtures import blocks_keeping_ids, emptied_index
 from tests.factories.catalogue import (
     AreaFactory,
     GuidePageFactory,
     TopicFactory,
 )
-
-
-def replaced_blocks(stream, values):
-    """`values` as the raw blocks of `stream`, keeping its block ids (which translations key on)."""
-    return [
-        {"type": block["type"], "id": block["id"], "value": value}
-        for block, value in zip(stream.raw_data, values, strict=True)
-    ]
-
 
 CS_GUIDE = {
     "title": "Chytré parkování",
@@ -144,5 +135,5 @@ def guide(guide_index, parking, translate):
     cs = GuidePage.objects.get(pk=cs.pk)
     english = dict(EN_TEXT)
     for name, values in EN_BLOCKS.items():
-        english[name] = replaced_blocks(getattr(cs, name), values)
+        english[name] = blocks_keeping_ids(getattr(cs, name), values)
     return {"cs": cs, "en": translate(cs, **english)}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.catalogue.conftest import CS_CATALOGUE, EN_CATALOGUE
+from tests.catalogue.known_catalogue import CS_CATALOGUE, EN_CATALOGUE
 from tests.catalogue.pages import get_html
 from tests.factories.catalogue import ProjectPageFactory
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from catalogue.open_data import FIELD_NAMES
-from tests.catalogue.conftest import CS_CATALOGUE, EN_CATALOGUE
+from tests.catalogue.known_catalogue import CS_CATALOGUE, EN_CATALOGUE
 from tests.catalogue.pages import card_titles, get_html
 from tests.factories.catalogue import ProjectPageFactory
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.choices import FundingSource
-from tests.catalogue.conftest import CS_CATALOGUE
+from tests.catalogue.known_catalogue import CS_CATALOGUE
 from tests.factories.catalogue import ProjectPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""A known catalogue for the catalogue tests: six projects across areas, topics, countries,
+"""A known catalogue for the catalogue tests (a plugin of tests/conftest.py, so that the browser
+tests have it too): six projects across areas, topics, countries,
 city-size and budget bands, funding sources and statuses, in its own index page so that the
 site's demo projects never change the counts.
 
