@@ -11,7 +11,6 @@ across facets).
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -20,6 +19,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.collation import sort_key
 from core.querysets import localized
 
 from .budget import per_inhabitant
@@ -152,22 +152,6 @@ FACETS = (
     ("status", _("Status")),
 )
 FACET_NAMES = [name for name, _legend in FACETS]
-
-
-# Czech alphabetical order: č, ř, š, ž and "ch" are letters of their own (ch after h); the
-# other accents only break ties. English titles sort by their letters, accents aside.
-CZECH_LETTERS = {"č": "c\uffff", "ř": "r\uffff", "š": "s\uffff", "ž": "z\uffff"}
-
-
-def sort_key(text, czech=True):
-    text = text.casefold()
-    if czech:
-        text = text.replace("ch", "h\uffff")
-    letters = "".join(
-        (CZECH_LETTERS.get(char) if czech else None) or unicodedata.normalize("NFD", char)[0]
-        for char in text
-    )
-    return (letters, text)
 
 
 SORTS = {

@@ -1,12 +1,8 @@
 """Reading the catalogue pages as a visitor does."""
 
-from bs4 import BeautifulSoup
+from tests.html import get_html
 
-
-def get_html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
+__all__ = ["get_html"]
 
 
 def card_titles(html):

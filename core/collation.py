@@ -1,0 +1,18 @@
+"""Alphabetical order as each language sorts: Czech titles in the Czech alphabet."""
+
+import unicodedata
+
+# Czech alphabetical order: č, ř, š, ž and "ch" are letters of their own (ch after h); the
+# other accents only break ties. English titles sort by their letters, accents aside.
+CZECH_LETTERS = {"č": "c\uffff", "ř": "r\uffff", "š": "s\uffff", "ž": "z\uffff"}
+
+
+def sort_key(text, czech=True):
+    text = text.casefold()
+    if czech:
+        text = text.replace("ch", "h\uffff")
+    letters = "".join(
+        (CZECH_LETTERS.get(char) if czech else None) or unicodedata.normalize("NFD", char)[0]
+        for char in text
+    )
+    return (letters, text)
