@@ -68,6 +68,7 @@ class SupplierBlock(blocks.StructBlock):
     partner_page = blocks.PageChooserBlock(
         label=_("Partner page"),
         required=False,
+        page_type=["partners.PartnerPage", "partners.StartupPage"],
         help_text=_("Link the supplier's partner profile, where it has one."),
     )
     url = blocks.URLBlock(label=_("Website"), required=False)

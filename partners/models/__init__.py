@@ -1,5 +1,5 @@
-"""The partners app's models: the application form, its outbox and used form tokens (partner
-profiles follow)."""
+"""The partners app's models: the partner and start-up profiles, the application form, its outbox
+and used form tokens."""
 
 from partners.models.application_form import (
     ApplicationFormField,
@@ -9,6 +9,7 @@ from partners.models.application_form import (
 )
 from partners.models.form_tokens import FormTokenUsed, UsedFormToken
 from partners.models.outbox import OutgoingEmail
+from partners.models.profiles import PartnerIndexPage, PartnerPage, StartupPage
 
 __all__ = [
     "ApplicationFormField",
@@ -17,5 +18,8 @@ __all__ = [
     "ApplicationType",
     "FormTokenUsed",
     "OutgoingEmail",
+    "PartnerIndexPage",
+    "PartnerPage",
+    "StartupPage",
     "UsedFormToken",
 ]

@@ -1,12 +1,20 @@
-"""Factories for the partners app: form data, submissions and outbox messages."""
+"""Factories for the partners app: form data, submissions, outbox messages and profiles."""
 
 import time
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 
+from partners.choices import SponsorshipTier, StartupStage
 from partners.forms import started_token
-from partners.models import ApplicationSubmission, OutgoingEmail
+from partners.models import (
+    ApplicationSubmission,
+    OutgoingEmail,
+    PartnerIndexPage,
+    PartnerPage,
+    StartupPage,
+)
 
 
 def valid_post_data(**overrides):
@@ -58,3 +66,42 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = OutgoingEmail
+
+
+def publish_areas(page, areas):
+    """A profile's areas, given after creation, saved with a published revision."""
+    if areas:
+        page.areas.set(areas)
+        page.save_revision().publish()
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partneři"
+    slug = factory.Sequence(lambda n: f"partneri-{n}")
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Partner {n} s.r.o.")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    tier = SponsorshipTier.PARTNER
+    description = "<p>Pomáhá městům s chytrými řešeními.</p>"
+
+    class Meta:
+        model = PartnerPage
+
+    areas = factory.PostGeneration(lambda page, create, areas: publish_areas(page, areas))
+
+
+class StartupPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Start-up {n}")
+    slug = factory.Sequence(lambda n: f"startup-{n}")
+    summary = "Senzory pro města."
+    stage = StartupStage.PILOT
+
+    class Meta:
+        model = StartupPage
+
+    areas = factory.PostGeneration(lambda page, create, areas: publish_areas(page, areas))

@@ -1,0 +1,19 @@
+"""The load_site step for the partners: with LOAD_DEMO_CONTENT, the sample partner and start-up
+profiles from `site/partners/` (see site/README.md) under the partner index (page key
+`partners`). Idempotent: a profile whose slug exists under the index is left as it is."""
+
+from django.conf import settings
+
+from core.site_content import PageLoader, content_dir, register_content_loader
+from core.workflows import assign_approval_workflow
+
+
+@register_content_loader()
+def load_partners(pages_by_key, stdout=None):
+    index = pages_by_key["partners"]
+    # Profiles go live only through approval, in every language.
+    assign_approval_workflow(index.get_translations(inclusive=True))
+    if settings.LOAD_DEMO_CONTENT:
+        PageLoader(stdout=stdout, pages_by_key=pages_by_key).load_directory(
+            content_dir() / "partners"
+        )
