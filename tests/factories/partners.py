@@ -91,6 +91,7 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerPage
+        skip_postgeneration_save = True
 
     areas = factory.PostGeneration(lambda page, create, areas: publish_areas(page, areas))
 
@@ -103,5 +104,6 @@ class StartupPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StartupPage
+        skip_postgeneration_save = True
 
     areas = factory.PostGeneration(lambda page, create, areas: publish_areas(page, areas))
