@@ -34,6 +34,7 @@ run: messages ## Set up (first time) and serve the site at http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_site
 	$(MANAGE) ensure_dev_admin
+	$(MANAGE) ensure_dev_partners
 	@echo "Site:  http://$(HOST):$(PORT)/  (Czech /cs/, English /en/; e-mails are printed below)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -6,13 +6,19 @@ from django.conf import settings
 
 from core.site_content import PageLoader, content_dir, register_content_loader
 from core.workflows import assign_approval_workflow
+from partners.accounts import REVIEW_WORKFLOW, REVIEWERS_GROUP, grant_reviewer_rights
 
 
 @register_content_loader()
 def load_partners(pages_by_key, stdout=None):
     index = pages_by_key["partners"]
-    # Profiles go live only through approval, in every language.
-    assign_approval_workflow(index.get_translations(inclusive=True))
+    # Profiles go live only when SMO approves them, in every language.
+    grant_reviewer_rights()
+    assign_approval_workflow(
+        index.get_translations(inclusive=True),
+        workflow_name=REVIEW_WORKFLOW,
+        group_name=REVIEWERS_GROUP,
+    )
     if settings.LOAD_DEMO_CONTENT:
         PageLoader(stdout=stdout, pages_by_key=pages_by_key).load_directory(
             content_dir() / "partners"

@@ -26,6 +26,13 @@ from partners.choices import TIER_ORDER, SponsorshipTier, StartupStage
 
 # After this long without a check, a profile is listed for editors and its partner reminded.
 VERIFICATION_INTERVAL = datetime.timedelta(days=365)
+# Editors have it (partners/migrations), partners do not: see OrganisationPage.editor_only_panels.
+VERIFY_PERMISSION = "partners.verify_profile"
+
+
+def stale_before():
+    """Profiles last approved before this day need checking."""
+    return timezone.localdate() - VERIFICATION_INTERVAL
 
 
 class OrganisationPage(SampleContentMixin, BasePage):
@@ -51,11 +58,6 @@ class OrganisationPage(SampleContentMixin, BasePage):
     contact_name = models.CharField(_("Contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("E-mail"), blank=True)
     contact_phone = models.CharField(_("Phone"), max_length=50, blank=True)
-    last_verified = models.DateField(
-        _("Last verified"),
-        default=timezone.localdate,
-        help_text=_("When SMO last checked that the profile is current."),
-    )
 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
@@ -64,7 +66,6 @@ class OrganisationPage(SampleContentMixin, BasePage):
         SynchronizedField("contact_name", overridable=False),
         SynchronizedField("contact_email", overridable=False),
         SynchronizedField("contact_phone", overridable=False),
-        SynchronizedField("last_verified", overridable=False),
     ]
 
     contact_panels = [
@@ -75,8 +76,9 @@ class OrganisationPage(SampleContentMixin, BasePage):
             ],
             heading=_("Contact"),
         ),
-        FieldPanel("last_verified"),
     ]
+    # Only SMO's editors mark a page as sample content or set a sponsorship tier.
+    editor_only_panels = [FieldPanel("is_sample", permission=VERIFY_PERMISSION)]
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
@@ -94,8 +96,15 @@ class OrganisationPage(SampleContentMixin, BasePage):
         return "".join(word[0] for word in self.title.split()[:2]).upper()
 
     @property
+    def last_verified(self):
+        """The day SMO last approved the profile: partners cannot publish, so every publication
+        is an editor's check (an editor confirms an unchanged profile by publishing it again)."""
+        published = self.last_published_at or self.first_published_at
+        return timezone.localdate(published) if published else None
+
+    @property
     def needs_verification(self):
-        return self.last_verified < timezone.localdate() - VERIFICATION_INTERVAL
+        return self.last_verified is None or self.last_verified < stale_before()
 
 
 class PartnerPage(OrganisationPage):
@@ -124,13 +133,13 @@ class PartnerPage(OrganisationPage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldRowPanel([FieldPanel("logo"), FieldPanel("tier")]),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("tier", permission=VERIFY_PERMISSION)]),
         FieldPanel("description"),
         FieldPanel("website"),
         FieldPanel("areas"),
         FieldPanel("experts"),
         *OrganisationPage.contact_panels,
-        FieldPanel("is_sample"),
+        *OrganisationPage.editor_only_panels,
     ]
 
     search_fields = [
@@ -144,6 +153,7 @@ class PartnerPage(OrganisationPage):
     class Meta:
         verbose_name = _("Partner profile")
         verbose_name_plural = _("Partner profiles")
+        permissions = [("verify_profile", _("Can verify partner profiles and set their tier"))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -193,7 +203,7 @@ class StartupPage(OrganisationPage):
         FieldRowPanel([FieldPanel("areas"), FieldPanel("topics")]),
         FieldPanel("reference_cities"),
         *OrganisationPage.contact_panels,
-        FieldPanel("is_sample"),
+        *OrganisationPage.editor_only_panels,
     ]
 
     search_fields = [

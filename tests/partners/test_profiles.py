@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from partners.choices import SponsorshipTier, StartupStage
 from partners.models import PartnerIndexPage, PartnerPage, StartupPage
@@ -237,8 +238,9 @@ def test_the_index_costs_the_same_queries_for_5_and_150_partners(client, site, a
     assert large == small
 
 
-def test_profiles_are_checked_yearly(site):
+def test_a_profile_counts_as_verified_when_smo_last_published_it(site):
     page = page_by_slug("parksense", "cs")
+    assert page.last_verified == datetime.date.today()
     assert not page.needs_verification
-    page.last_verified = datetime.date.today() - datetime.timedelta(days=366)
+    page.last_published_at = timezone.now() - datetime.timedelta(days=366)
     assert page.needs_verification
