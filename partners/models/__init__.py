@@ -1,14 +1,13 @@
-"""The partners app's models: the application form, its outbox and used form tokens (partner
-profiles follow)."""
+"""The partners app's models: the application form and used form tokens (partner profiles
+follow). The form's e-mails wait in core's outbox (core.OutgoingEmail)."""
 
+from partners.application_types import ApplicationType
 from partners.models.application_form import (
     ApplicationFormField,
     ApplicationFormPage,
     ApplicationSubmission,
-    ApplicationType,
 )
 from partners.models.form_tokens import FormTokenUsed, UsedFormToken
-from partners.models.outbox import OutgoingEmail
 
 __all__ = [
     "ApplicationFormField",
@@ -16,6 +15,5 @@ __all__ = [
     "ApplicationSubmission",
     "ApplicationType",
     "FormTokenUsed",
-    "OutgoingEmail",
     "UsedFormToken",
 ]

@@ -1,12 +1,13 @@
-"""Factories for the partners app: form data, submissions and outbox messages."""
+"""Factories for the partners app: form data, submissions and their messages in the outbox."""
 
 import time
 
 import factory
-from django.utils import timezone
 
+from partners.application_mail import NOTIFICATION
 from partners.forms import started_token
-from partners.models import ApplicationSubmission, OutgoingEmail
+from partners.models import ApplicationSubmission
+from tests.factories.core import OutgoingEmailFactory
 
 
 def valid_post_data(**overrides):
@@ -48,13 +49,9 @@ class ApplicationSubmissionFactory(factory.django.DjangoModelFactory):
             ApplicationSubmission.objects.filter(pk=obj.pk).update(submit_time=extracted)
 
 
-class OutgoingEmailFactory(factory.django.DjangoModelFactory):
-    submission = factory.SubFactory(ApplicationSubmissionFactory)
-    kind = OutgoingEmail.Kind.NOTIFICATION
-    to = "info@lepsimesta.cz"
-    subject = "Lepší města – Sponzorský program: Jana Dvořáková"
-    body = "Zpráva"
-    next_attempt_at = factory.LazyFunction(timezone.now)
+class SubmissionEmailFactory(OutgoingEmailFactory):
+    """A submission's notification in the outbox."""
 
-    class Meta:
-        model = OutgoingEmail
+    about = factory.SubFactory(ApplicationSubmissionFactory)
+    kind = NOTIFICATION
+    subject = "Lepší města – Sponzorský program: Jana Dvořáková"

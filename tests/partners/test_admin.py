@@ -10,9 +10,12 @@ from django.contrib.auth.models import Group, Permission, User
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from partners.models import ApplicationFormPage, ApplicationSubmission, OutgoingEmail
-from tests.factories.partners import OutgoingEmailFactory, valid_post_data
-from tests.partners.conftest import CS_FORM, EN_FORM, send_pending_mail
+from core.models import OutgoingEmail
+from partners.application_mail import NOTIFICATION
+from partners.models import ApplicationFormPage, ApplicationSubmission
+from tests.factories.partners import SubmissionEmailFactory, valid_post_data
+from tests.mail import send_pending_mail
+from tests.partners.conftest import CS_FORM, EN_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +114,9 @@ def test_dashboard_warns_editors_about_undelivered_mail(client, editor, form_pag
     dashboard = client.get("/admin/")
     assert "Nedoručené e-maily" not in dashboard.content.decode()
 
-    message = OutgoingEmail.objects.filter(kind="notification").first()
-    failed = OutgoingEmailFactory(
-        submission=message.submission,
+    message = OutgoingEmail.objects.filter(kind=NOTIFICATION).first()
+    failed = SubmissionEmailFactory(
+        about=message.about,
         status=OutgoingEmail.Status.FAILED,
         attempts=20,
         subject="Lepší města – Obecný dotaz: <b>Pavel</b>",
@@ -127,7 +130,7 @@ def test_dashboard_warns_editors_about_undelivered_mail(client, editor, form_pag
     assert failed.subject in text
     assert "5.7.1 Rejected" in text
     link = html.find("a", string=failed.subject)
-    assert link["href"] == f"/admin/forms/submissions/{message.submission.page_id}/"
+    assert link["href"] == f"/admin/forms/submissions/{message.about.page_id}/"
     assert "<b>Pavel</b>" not in dashboard.content.decode()
 
 
