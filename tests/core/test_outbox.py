@@ -5,7 +5,6 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import override_settings
-from django.utils.translation import gettext_lazy
 
 from core.models import OutgoingEmail
 from core.outbox import queue_email, register_kind
@@ -95,7 +94,7 @@ def test_a_kind_is_named_by_the_app_that_sends_it(partner, monkeypatch):
     monkeypatch.setattr("core.outbox_models._KIND_LABELS", {})  # this test's names only
     message = invite(partner)
     assert message.kind_label == INVITATION  # not registered: the kind itself
-    register_kind(INVITATION, gettext_lazy("Invitation"))
+    register_kind(INVITATION, "Invitation")
     assert message.kind_label == "Invitation"
     assert str(message) == "Invitation: Pozvánka do administrace"
 
