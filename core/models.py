@@ -1,5 +1,6 @@
-"""What every app shares: the abstract BasePage (SEO and social fields), site settings and the
-attempt counter behind rate limits (core/throttle.py)."""
+"""What every app shares: the abstract BasePage (SEO and social fields), site settings, the
+attempt counter behind rate limits (core/throttle.py) and the outbox of e-mails
+(core/outbox_models.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import BaseTranslatableField
 
 from core.admin_language import page_edit_handler
+from core.outbox_models import OutgoingEmail
 from core.slugs import ascii_slug
 
 
@@ -230,3 +232,13 @@ class SampleContentMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+__all__ = [
+    "BasePage",
+    "OutgoingEmail",
+    "SampleContentMixin",
+    "SiteSettings",
+    "ThrottleHit",
+    "edit_tabs",
+]

@@ -17,6 +17,7 @@ from django.conf import settings
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
+from core.models import SiteSettings
 from core.translation import create_synced_translation
 
 PAGE_REFERENCE_PREFIX = "page:"
@@ -274,8 +275,6 @@ def remove_wagtail_welcome_page():
 def load_site_settings(pages_by_key):
     """A new site takes every value of settings.toml; on an existing one, only empty fields are
     filled, so an editor's choices are never overwritten."""
-    from core.models import SiteSettings
-
     spec = read_toml(content_dir() / "settings.toml")
     site = Site.objects.get(is_default_site=True)
     is_new = not SiteSettings.objects.filter(site=site).exists()

@@ -19,6 +19,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from catalogue.models import Area
 from core.querysets import localized
+from partners.application_types import ApplicationType
 from partners.form_names import (
     APPLICATION_TYPE_FIELD,
     HONEYPOT_FIELD,
@@ -26,7 +27,6 @@ from partners.form_names import (
     SPAM_FIELDS,
     STARTED_FIELD,
 )
-from partners.models import ApplicationType
 
 SINGLE_LINE_MAX_LENGTH = 255
 MULTI_LINE_MAX_LENGTH = 5000

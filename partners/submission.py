@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners import spam
 from partners.forms import STARTED_FIELD, started_token
-from partners.models import FormTokenUsed, UsedFormToken
+from partners.models.form_tokens import FormTokenUsed, UsedFormToken
 
 CLOSED_NOTICE = _("The form is closed, so your submission was not sent.")
 RATE_LIMITED_NOTICE = _(

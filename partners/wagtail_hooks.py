@@ -19,7 +19,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
 from core.dashboard import Shortcut
-from partners.models import ApplicationSubmission, OutgoingEmail
+from core.models import OutgoingEmail
+from partners.models import ApplicationSubmission
 from partners.views import (
     DELETE_ACTION,
     EXPORT_ACTION,
@@ -146,14 +147,16 @@ PENDING_TOO_LONG = timedelta(hours=1)
 NEW_APPLICATIONS = timedelta(days=7)
 
 
-def undelivered_messages():
+def undelivered_messages(forms):
+    """The outbox's undelivered messages about these forms' submissions."""
     return OutgoingEmail.objects.filter(
         Q(status=OutgoingEmail.Status.FAILED)
         | Q(
             status=OutgoingEmail.Status.PENDING,
             created_at__lt=timezone.now() - PENDING_TOO_LONG,
-        )
-    ).select_related("submission")
+        ),
+        application_submission__page__translation_key__in=forms.values("translation_key"),
+    ).prefetch_related("about")
 
 
 class UndeliveredMailPanel(Component):
@@ -172,11 +175,7 @@ class UndeliveredMailPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_undelivered_mail_panel(request, panels):
     forms = get_forms_for_user(request.user)
-    messages = list(
-        undelivered_messages().filter(
-            submission__page__translation_key__in=forms.values("translation_key")
-        )[:50]
-    )
+    messages = list(undelivered_messages(forms)[:50])
     if messages:
         panels.append(UndeliveredMailPanel(messages))
 

@@ -20,6 +20,7 @@ pytest_plugins = [
     "tests.catalogue.fixtures",
     "tests.catalogue.guide_fixtures",
     "tests.catalogue.known_catalogue",
+    "tests.mail",
 ]
 
 

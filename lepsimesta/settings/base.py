@@ -336,17 +336,17 @@ FORM_MIN_FILL_SECONDS = env.float("FORM_MIN_FILL_SECONDS", 3)
 # Accepted submissions per client IP address and time window (counted in the database).
 FORM_RATE_LIMIT_COUNT = env.int("FORM_RATE_LIMIT_COUNT", 5)
 FORM_RATE_LIMIT_WINDOW_SECONDS = env.int("FORM_RATE_LIMIT_WINDOW_SECONDS", 600)
-# Failed e-mails are retried with exponential backoff; after this many attempts they are
-# marked failed and shown on the editors' dashboard.
-FORM_MAIL_MAX_ATTEMPTS = env.int("FORM_MAIL_MAX_ATTEMPTS", 20)
+# A form displayed longer ago than this has to be sent again; each display's token is used once.
+FORM_TOKEN_MAX_AGE_HOURS = env.float("FORM_TOKEN_MAX_AGE_HOURS", 4)
 
-# Issue 7 (mail): e-mail outside the request, single-use form tokens.
+# The outbox (core/outbox.py), for every e-mail the site sends. Failed e-mails are retried
+# with exponential backoff; after this many attempts they are marked failed (the application
+# form's are shown on the editors' dashboard). FORM_MAIL_MAX_ATTEMPTS is its former name.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", env.int("FORM_MAIL_MAX_ATTEMPTS", 20))
 # "worker": a request only stores its e-mails and `manage.py send_pending_mail --loop` sends them,
 # so a slow mail server never holds a web worker. "immediate": sent on commit, inside the request
 # (dev.py only, where the console backend cannot hang).
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["worker", "immediate"]))
-# A form displayed longer ago than this has to be sent again; each display's token is used once.
-FORM_TOKEN_MAX_AGE_HOURS = env.float("FORM_TOKEN_MAX_AGE_HOURS", 4)
 
 # Logs go to the console (gunicorn passes them on to the container's log). Every logger
 # propagates to the root's one handler, so each event is one line, in one place; at INFO that

@@ -1,14 +1,13 @@
-"""The partners app's models: the partner and start-up profiles, the application form, its outbox
-and used form tokens."""
+"""The partners app's models: the partner and start-up profiles, the application form and used
+form tokens. The form's e-mails wait in core's outbox (core.OutgoingEmail)."""
 
+from partners.application_types import ApplicationType
 from partners.models.application_form import (
     ApplicationFormField,
     ApplicationFormPage,
     ApplicationSubmission,
-    ApplicationType,
 )
 from partners.models.form_tokens import FormTokenUsed, UsedFormToken
-from partners.models.outbox import OutgoingEmail
 from partners.models.profiles import PartnerIndexPage, PartnerPage, StartupPage
 
 __all__ = [
@@ -17,7 +16,6 @@ __all__ = [
     "ApplicationSubmission",
     "ApplicationType",
     "FormTokenUsed",
-    "OutgoingEmail",
     "PartnerIndexPage",
     "PartnerPage",
     "StartupPage",

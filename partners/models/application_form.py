@@ -7,6 +7,7 @@ field's name, type and required flag, so both languages' submissions line up in 
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -26,21 +27,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage
+from core.models import BasePage, OutgoingEmail
+from partners import application_mail
 from partners.admin_forms import ApplicationFormPageAdminForm
+from partners.application_types import ApplicationType
 from partners.form_names import WORKING_GROUP_FIELD_TYPE
+from partners.forms import ApplicationFormBuilder
 from partners.models.form_tokens import UsedFormToken
+from partners.submission import handle_post
+from partners.views import ApplicationSubmissionsListView
 
 # The thank-you address under the form page, in the visitor's language.
 THANK_YOU_SLUGS = {"cs": "dekujeme", "en": "thank-you"}
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class ApplicationType(models.TextChoices):
-    SPONSORSHIP = "sponsorship", _("Sponsorship programme")
-    STARTUP = "startup", _("Start-up or small firm with its own solution")
-    EXPERT = "expert", _("Nomination of an expert to a working group")
-    QUESTION = "question", _("General question")
 
 
 class ApplicationFormField(TranslatableMixin, AbstractFormField):
@@ -82,6 +81,8 @@ class ApplicationSubmission(AbstractFormSubmission):
     """One sent form; `language` is the language the visitor used."""
 
     language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES)
+    # Its e-mails in the outbox; deleted with it (purge_submissions keeps that promise).
+    outgoing_emails = GenericRelation(OutgoingEmail, related_query_name="application_submission")
 
     class Meta:
         verbose_name = _("Form submission")
@@ -97,14 +98,13 @@ class ApplicationSubmission(AbstractFormSubmission):
 
     def delivery_state(self):
         """Where this submission's e-mails are, for the submissions list and the export."""
-        from partners.models.outbox import OutgoingEmail
-
         messages = list(self.outgoing_emails.all())
         if not messages:
             return "—"
+        order = {kind: index for index, kind in enumerate(application_mail.KINDS)}
         return "; ".join(
-            f"{message.get_kind_display()}: {message.get_status_display()}"
-            for message in sorted(messages, key=lambda m: m.kind != OutgoingEmail.Kind.NOTIFICATION)
+            f"{message.kind_label}: {message.get_status_display()}"
+            for message in sorted(messages, key=lambda m: order.get(m.kind, len(order)))
         )
 
     def get_data(self):
@@ -171,6 +171,8 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
     ]
 
     base_form_class = ApplicationFormPageAdminForm
+    form_builder = ApplicationFormBuilder
+    submissions_list_view_class = ApplicationSubmissionsListView
     template = "pages/application_form_page.html"
     landing_page_template = "pages/application_form_page_landing.html"
     parent_page_types = ["home.HomePage"]
@@ -182,11 +184,6 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
 
     # The form builder
 
-    def get_form_class(self):
-        from partners.forms import ApplicationFormBuilder
-
-        return ApplicationFormBuilder(self.get_form_fields()).get_form_class()
-
     def get_submission_class(self):
         return ApplicationSubmission
 
@@ -195,11 +192,6 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
         return ApplicationSubmission.objects.filter(
             page__translation_key=self.translation_key
         ).prefetch_related("outgoing_emails")
-
-    def get_submissions_list_view_class(self):
-        from partners.views import ApplicationSubmissionsListView
-
-        return ApplicationSubmissionsListView
 
     def get_data_fields(self):
         # Column headings from the page in the default language: the same in every export.
@@ -261,8 +253,6 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from partners.submission import handle_post
-
         if request.method == "POST":
             return handle_post(self, request)
         state = self.opening_state()
@@ -303,21 +293,15 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
 
         Raises FormTokenUsed (and stores nothing) if the token was used already. The e-mails are
         sent by the mail worker (`send_pending_mail --loop`), never while the visitor waits;
-        with MAIL_DELIVERY = "immediate" (development) they are sent right after the commit.
+        with MAIL_DELIVERY = "immediate" (development) the outbox sends them right after the
+        commit, and whatever sending raises, the stored submission still gets its thank-you page.
         """
-        from partners import outbox
-
         with transaction.atomic():
             UsedFormToken.claim(nonce)
             submission = ApplicationSubmission.objects.create(
                 page=self, form_data=form.submission_data(), language=language
             )
-            messages = outbox.queue_submission_emails(self, submission, form)
-            if settings.MAIL_DELIVERY == "immediate":
-                ids = [message.pk for message in messages]
-                # robust: whatever sending raises, the stored submission still gets its
-                # thank-you page, and send_pending_mail retries the messages.
-                transaction.on_commit(lambda: outbox.deliver(ids=ids), robust=True)
+            application_mail.queue_submission_emails(self, submission, form)
         return submission
 
     def redirect_to_thank_you(self, request, application_type=None):

@@ -3,20 +3,7 @@
 import pytest
 
 from tests.browser.conftest import serious_violations
-from tests.partners.conftest import send_pending_mail
-from tests.partners.smtp import SMTP_BACKEND, SmtpSink, free_port
-
-
-@pytest.fixture
-def smtp_sink(settings):
-    sink = SmtpSink(free_port())
-    sink.start()
-    settings.EMAIL_BACKEND = SMTP_BACKEND
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = sink.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    yield sink
-    sink.stop()
+from tests.mail import send_pending_mail
 
 
 @pytest.fixture

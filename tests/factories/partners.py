@@ -1,20 +1,16 @@
-"""Factories for the partners app: form data, submissions, outbox messages and profiles."""
+"""Factories for the partners app: form data, submissions and their messages in the outbox,
+profiles."""
 
 import time
 
 import factory
 import wagtail_factories
-from django.utils import timezone
 
+from partners.application_mail import NOTIFICATION
 from partners.choices import SponsorshipTier, StartupStage
 from partners.forms import started_token
-from partners.models import (
-    ApplicationSubmission,
-    OutgoingEmail,
-    PartnerIndexPage,
-    PartnerPage,
-    StartupPage,
-)
+from partners.models import ApplicationSubmission, PartnerIndexPage, PartnerPage, StartupPage
+from tests.factories.core import OutgoingEmailFactory
 
 
 def valid_post_data(**overrides):
@@ -56,16 +52,12 @@ class ApplicationSubmissionFactory(factory.django.DjangoModelFactory):
             ApplicationSubmission.objects.filter(pk=obj.pk).update(submit_time=extracted)
 
 
-class OutgoingEmailFactory(factory.django.DjangoModelFactory):
-    submission = factory.SubFactory(ApplicationSubmissionFactory)
-    kind = OutgoingEmail.Kind.NOTIFICATION
-    to = "info@lepsimesta.cz"
-    subject = "Lepší města – Sponzorský program: Jana Dvořáková"
-    body = "Zpráva"
-    next_attempt_at = factory.LazyFunction(timezone.now)
+class SubmissionEmailFactory(OutgoingEmailFactory):
+    """A submission's notification in the outbox."""
 
-    class Meta:
-        model = OutgoingEmail
+    about = factory.SubFactory(ApplicationSubmissionFactory)
+    kind = NOTIFICATION
+    subject = "Lepší města – Sponzorský program: Jana Dvořáková"
 
 
 def publish_areas(page, areas):

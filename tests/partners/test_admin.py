@@ -7,12 +7,17 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from partners.models import ApplicationFormPage, ApplicationSubmission, OutgoingEmail
-from tests.factories.partners import OutgoingEmailFactory, valid_post_data
-from tests.partners.conftest import CS_FORM, EN_FORM, send_pending_mail
+from core.models import OutgoingEmail
+from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.models import ApplicationFormPage, ApplicationSubmission
+from tests.factories.partners import SubmissionEmailFactory, valid_post_data
+from tests.mail import send_pending_mail
+from tests.partners.conftest import CS_FORM, EN_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +116,9 @@ def test_dashboard_warns_editors_about_undelivered_mail(client, editor, form_pag
     dashboard = client.get("/admin/")
     assert "Nedoručené e-maily" not in dashboard.content.decode()
 
-    message = OutgoingEmail.objects.filter(kind="notification").first()
-    failed = OutgoingEmailFactory(
-        submission=message.submission,
+    message = OutgoingEmail.objects.filter(kind=NOTIFICATION).first()
+    failed = SubmissionEmailFactory(
+        about=message.about,
         status=OutgoingEmail.Status.FAILED,
         attempts=20,
         subject="Lepší města – Obecný dotaz: <b>Pavel</b>",
@@ -127,7 +132,7 @@ def test_dashboard_warns_editors_about_undelivered_mail(client, editor, form_pag
     assert failed.subject in text
     assert "5.7.1 Rejected" in text
     link = html.find("a", string=failed.subject)
-    assert link["href"] == f"/admin/forms/submissions/{message.submission.page_id}/"
+    assert link["href"] == f"/admin/forms/submissions/{message.about.page_id}/"
     assert "<b>Pavel</b>" not in dashboard.content.decode()
 
 
@@ -221,3 +226,31 @@ def test_the_forms_list_shows_one_row_per_form_not_one_per_language(client, edit
     html = BeautifulSoup(client.get("/admin/forms/").content, "html.parser")
     links = {a["href"] for a in html.select("table a[href*='/admin/forms/submissions/']")}
     assert links == {list_url(form_pages["cs"])}
+
+
+def list_queries(client, page):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(list_url(page)).status_code == 200
+    return len(queries)
+
+
+def test_the_delivery_state_of_a_whole_list_page_costs_one_query(client, editor, form_pages):
+    """The list shows each submission's e-mails: one query for the whole page (the generic
+    relation, prefetched), however many submissions it lists."""
+    client.force_login(editor)
+
+    def add_submissions(count):
+        for _ in range(count):
+            notification = SubmissionEmailFactory(about__page=form_pages["cs"])
+            SubmissionEmailFactory(about=notification.about, kind=CONFIRMATION)
+
+    add_submissions(2)
+    list_queries(client, form_pages["cs"])  # warm the caches (site, settings, content types)
+    few = list_queries(client, form_pages["cs"])
+    add_submissions(8)
+    many = list_queries(client, form_pages["cs"])
+    assert many == few
+    assert (
+        "Oznámení: Čeká na odeslání; Potvrzení: Čeká na odeslání"
+        in client.get(list_url(form_pages["cs"])).content.decode()
+    )

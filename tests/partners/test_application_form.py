@@ -8,14 +8,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from wagtail_localize.models import Translation
 
+from core.models import OutgoingEmail
 from partners.models import (
     ApplicationFormField,
     ApplicationFormPage,
     ApplicationSubmission,
-    OutgoingEmail,
 )
 from tests.factories.partners import valid_post_data
-from tests.partners.conftest import CS_FORM, EN_FORM, send_pending_mail
+from tests.mail import send_pending_mail
+from tests.partners.conftest import CS_FORM, EN_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -115,10 +116,15 @@ def test_valid_submission_is_stored_then_redirected_to_the_thank_you_page(client
     assert "extra_url" not in submission.form_data
     assert "form_started" not in submission.form_data
     # The request only stores the e-mails; the mail worker sends them.
-    assert OutgoingEmail.objects.filter(submission=submission, status="pending").count() == 2
+    assert (
+        OutgoingEmail.objects.filter(application_submission=submission, status="pending").count()
+        == 2
+    )
     assert mailoutbox == []
     send_pending_mail()
-    assert OutgoingEmail.objects.filter(submission=submission, status="sent").count() == 2
+    assert (
+        OutgoingEmail.objects.filter(application_submission=submission, status="sent").count() == 2
+    )
     assert len(mailoutbox) == 2
 
     thank_you = client.get(response["Location"])

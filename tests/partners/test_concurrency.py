@@ -7,8 +7,9 @@ import pytest
 from django.db import connection, connections
 from django.test import override_settings
 
-from partners import outbox
-from partners.models import ApplicationSubmission, OutgoingEmail, UsedFormToken
+from core import outbox
+from core.models import OutgoingEmail
+from partners.models import ApplicationSubmission, UsedFormToken
 from tests.partners.visitor import Visitor
 
 PARALLEL = 50

@@ -4,7 +4,8 @@ address or a domain without a dot."""
 import pytest
 from bs4 import BeautifulSoup
 
-from partners.models import ApplicationSubmission, OutgoingEmail
+from core.models import OutgoingEmail
+from partners.models import ApplicationSubmission
 from tests.factories.partners import valid_post_data
 from tests.partners.conftest import CS_FORM, EN_FORM
 

@@ -6,9 +6,12 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from partners.models import ApplicationSubmission, OutgoingEmail
+from core.models import OutgoingEmail
+from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.models import ApplicationSubmission
 from tests.factories.partners import valid_post_data
-from tests.partners.conftest import CS_FORM, EN_FORM, send_pending_mail
+from tests.mail import send_pending_mail
+from tests.partners.conftest import CS_FORM, EN_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -130,10 +133,10 @@ def test_mail_server_down_keeps_the_submission_and_delivers_once_when_it_is_back
 
     submission = ApplicationSubmission.objects.get()
     assert submission.form_data["name"] == "Jana Dvořáková"
-    messages = OutgoingEmail.objects.filter(submission=submission)
+    messages = OutgoingEmail.objects.filter(application_submission=submission)
     assert {(m.kind, m.status, m.attempts) for m in messages} == {
-        ("notification", "pending", 1),
-        ("confirmation", "pending", 1),
+        (NOTIFICATION, "pending", 1),
+        (CONFIRMATION, "pending", 1),
     }
     assert all("Connection refused" in m.last_error for m in messages)
     assert all(m.next_attempt_at > timezone.now() for m in messages)
@@ -171,15 +174,15 @@ def test_refused_messages_wait_in_the_outbox_until_the_server_accepts(submit, sm
 
 
 def test_backoff_doubles_and_a_message_fails_after_the_last_attempt(submit, smtp_sink_down):
-    with override_settings(FORM_MAIL_MAX_ATTEMPTS=3):
+    with override_settings(MAIL_MAX_ATTEMPTS=3):
         submit()
         delays = []
         for _attempt in range(2):
-            message = OutgoingEmail.objects.get(kind="notification")
+            message = OutgoingEmail.objects.get(kind=NOTIFICATION)
             delays.append(message.next_attempt_at - timezone.now())
             make_due()
             send_pending_mail()
-    message = OutgoingEmail.objects.get(kind="notification")
+    message = OutgoingEmail.objects.get(kind=NOTIFICATION)
     assert message.attempts == 3
     assert message.status == "failed"
     # 1 minute after the first failure, 2 after the second.

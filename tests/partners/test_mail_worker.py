@@ -20,10 +20,12 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
-from partners.models import ApplicationSubmission, OutgoingEmail
+from core.models import OutgoingEmail
+from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.models import ApplicationSubmission
 from tests.factories.partners import valid_post_data
-from tests.partners.conftest import CS_FORM, send_pending_mail
-from tests.partners.smtp import free_port
+from tests.mail import free_port, send_pending_mail
+from tests.partners.conftest import CS_FORM
 from tests.partners.visitor import Visitor
 
 # A bound on waiting for a worker in another thread or process, so that a broken worker fails
@@ -63,7 +65,7 @@ def test_a_mail_server_that_never_answers_holds_no_request(live_site, silent_smt
     # The request stored the submission and both e-mails, and never spoke to the mail server.
     assert silent_smtp.connections() == 0
     assert ApplicationSubmission.objects.get().form_data["name"] == "Petr Novák"
-    assert statuses() == [("confirmation", "pending", 0), ("notification", "pending", 0)]
+    assert statuses() == [(CONFIRMATION, "pending", 0), (NOTIFICATION, "pending", 0)]
 
     # The worker meets the silent server: it gives up after EMAIL_TIMEOUT, and the messages wait
     # for their next attempt.
@@ -71,7 +73,7 @@ def test_a_mail_server_that_never_answers_holds_no_request(live_site, silent_smt
         output = send_pending_mail()
     assert output.strip() == "Sent 0, failed 2, still waiting 2."
     assert silent_smtp.connections() == 2
-    assert statuses() == [("confirmation", "pending", 1), ("notification", "pending", 1)]
+    assert statuses() == [(CONFIRMATION, "pending", 1), (NOTIFICATION, "pending", 1)]
     for message in OutgoingEmail.objects.all():
         assert "timed out" in message.last_error
         assert message.next_attempt_at > timezone.now()
@@ -83,14 +85,14 @@ def test_the_request_only_stores_and_one_worker_round_sends_each_message_once(
     response = client.post(CS_FORM, valid_post_data(**APPLICANT))
     assert response.status_code == 302
     assert smtp_sink.messages == []
-    assert statuses() == [("confirmation", "pending", 0), ("notification", "pending", 0)]
+    assert statuses() == [(CONFIRMATION, "pending", 0), (NOTIFICATION, "pending", 0)]
 
     assert send_pending_mail().strip() == "Sent 2, failed 0, still waiting 0."
     assert send_pending_mail().strip() == "Sent 0, failed 0, still waiting 0."
     assert len(smtp_sink.to("info@lepsimesta.cz")) == 1
     assert len(smtp_sink.to("petr.novak@example.cz")) == 1
     assert len(smtp_sink.messages) == 2
-    assert statuses() == [("confirmation", "sent", 1), ("notification", "sent", 1)]
+    assert statuses() == [(CONFIRMATION, "sent", 1), (NOTIFICATION, "sent", 1)]
 
 
 @pytest.fixture
@@ -121,14 +123,14 @@ def test_the_worker_loop_delivers_once_and_stops_cleanly_on_a_signal(
 
     watcher = threading.Thread(target=stop_the_worker_after_delivery)
     watcher.start()
-    with caplog.at_level("INFO", logger="partners"):
+    with caplog.at_level("INFO", logger="core"):
         call_command("send_pending_mail", "--loop", "--interval", "0.1")
     watcher.join()
 
     assert len(smtp_sink.to("info@lepsimesta.cz")) == 1
     assert len(smtp_sink.to("petr.novak@example.cz")) == 1
     assert len(smtp_sink.messages) == 2
-    assert statuses() == [("confirmation", "sent", 1), ("notification", "sent", 1)]
+    assert statuses() == [(CONFIRMATION, "sent", 1), (NOTIFICATION, "sent", 1)]
     assert "Mail worker: sent 2, failed 0." in caplog.messages
     assert f"Mail worker stopped ({stop_with.name})." in caplog.messages
     assert signal.getsignal(stop_with) is stop_signals_ignored
@@ -273,7 +275,7 @@ def test_the_worker_delivers_once_the_database_is_back(transactional_site, clien
         database.stop()
     assert len(smtp_sink.to("info@lepsimesta.cz")) == 1
     assert len(smtp_sink.to("petr.novak@example.cz")) == 1
-    assert statuses() == [("confirmation", "sent", 1), ("notification", "sent", 1)]
+    assert statuses() == [(CONFIRMATION, "sent", 1), (NOTIFICATION, "sent", 1)]
     assert "Mail worker: sent 2, failed 0." in log
     assert "Mail worker stopped (SIGTERM)." in log
     assert worker.process.returncode == 0

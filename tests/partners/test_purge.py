@@ -8,19 +8,20 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from core.models import OutgoingEmail
 from partners.management.commands.purge_submissions import months_before
-from partners.models import ApplicationSubmission, OutgoingEmail
-from tests.factories.partners import OutgoingEmailFactory
+from partners.models import ApplicationSubmission
+from tests.factories.partners import SubmissionEmailFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def submission_sent(page, **age):
-    message = OutgoingEmailFactory(
-        submission__page=page,
-        submission__submit_time=timezone.now() - datetime.timedelta(**age),
+    message = SubmissionEmailFactory(
+        about__page=page,
+        about__submit_time=timezone.now() - datetime.timedelta(**age),
     )
-    return message.submission
+    return message.about
 
 
 def test_purge_deletes_submissions_older_than_the_retention_period(form_pages):
@@ -30,8 +31,8 @@ def test_purge_deletes_submissions_older_than_the_retention_period(form_pages):
     call_command("purge_submissions", stdout=out)
     assert "Deleted 1 submissions" in out.getvalue()
     assert list(ApplicationSubmission.objects.all()) == [recent]
-    assert not OutgoingEmail.objects.filter(submission_id=old.pk).exists()
-    assert OutgoingEmail.objects.filter(submission=recent).exists()
+    assert not OutgoingEmail.objects.filter(object_id=old.pk).exists()
+    assert OutgoingEmail.objects.filter(application_submission=recent).exists()
 
 
 @override_settings(FORM_SUBMISSION_RETENTION_MONTHS=1)

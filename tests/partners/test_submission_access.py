@@ -7,8 +7,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from wagtail.models import GroupPagePermission, Page, PageLogEntry
 
-from partners.models import ApplicationSubmission, OutgoingEmail
-from tests.factories.partners import ApplicationSubmissionFactory, OutgoingEmailFactory
+from core.models import OutgoingEmail
+from partners.models import ApplicationSubmission
+from tests.factories.partners import ApplicationSubmissionFactory, SubmissionEmailFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,7 @@ def test_the_applications_group_and_superusers_reach_every_submissions_url(
 def test_only_those_who_see_applications_are_warned_about_their_undelivered_mail(
     client, users, applications
 ):
-    OutgoingEmailFactory(submission=applications[0], status=OutgoingEmail.Status.FAILED)
+    SubmissionEmailFactory(about=applications[0], status=OutgoingEmail.Status.FAILED)
     for role, warned in [("editor", False), ("moderator", False), ("clerk", True)]:
         client.force_login(users[role])
         dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="cs").content.decode()

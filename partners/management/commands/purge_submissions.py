@@ -17,7 +17,7 @@ def months_before(moment, months):
 
 class Command(BaseCommand):
     help = (
-        "Delete application-form submissions (and their e-mails in the outbox) older than "
+        "Delete application-form submissions (and their e-mails in core's outbox) older than "
         "FORM_SUBMISSION_RETENTION_MONTHS, as the privacy page promises, and the used form "
         "tokens that have expired. Run it daily."
     )

@@ -1,38 +1,34 @@
-"""Writing a submission's e-mails into the outbox, and delivering what is due.
+"""The application form's e-mails: the notification to the site's team and the confirmation
+to the applicant, written into the outbox (core/outbox.py), which sends them.
 
 E-mails are plain text only: whatever a visitor typed (HTML or script included) arrives as the
 literal text and is never interpreted by a mail client.
 """
 
 import datetime
-import logging
-import re
 
 from django.conf import settings
-from django.core.mail import get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from core.models import SiteSettings
+from core.outbox import one_line, queue_email, register_kind
+from partners.application_types import ApplicationType
 from partners.form_names import APPLICATION_TYPE_FIELD
-from partners.models import ApplicationType, OutgoingEmail
-
-logger = logging.getLogger(__name__)
 
 SUBJECT_NAME_MAX_LENGTH = 80
 
-
-def one_line(text, max_length=None):
-    """Text safe for a header: whitespace (line breaks included) collapsed, length limited."""
-    text = re.sub(r"\s+", " ", str(text)).strip()
-    if max_length and len(text) > max_length:
-        text = text[: max_length - 1].rstrip() + "…"
-    return text
+# The outbox's kinds of the form's messages, in the order a submission lists them.
+NOTIFICATION = "application.notification"
+CONFIRMATION = "application.confirmation"
+KINDS = (NOTIFICATION, CONFIRMATION)
+register_kind(NOTIFICATION, gettext_lazy("Notification"))
+register_kind(CONFIRMATION, gettext_lazy("Confirmation"))
 
 
 def display_value(value):
@@ -74,7 +70,8 @@ def field_labels(page):
 
 
 def queue_submission_emails(page, submission, form):
-    """Store the notification to the site and the confirmation to the applicant as pending."""
+    """Store the notification to the site and the confirmation to the applicant as pending;
+    call it in the transaction that stores the submission. Returns the stored messages."""
     name, email = applicant(page, form)
     application_type = form.cleaned_data[APPLICATION_TYPE_FIELD]
     site_settings = SiteSettings.for_site(page.get_site())
@@ -102,18 +99,16 @@ def queue_submission_emails(page, submission, form):
                 + reverse("wagtailforms:list_submissions", args=[page.pk]),
             },
         )
-        subject = one_line(
-            _("Lepší města – %(type)s: %(name)s")
-            % {"type": type_label, "name": name or _("(no name)")}
-        )
         messages.append(
-            OutgoingEmail(
-                submission=submission,
-                kind=OutgoingEmail.Kind.NOTIFICATION,
-                to="\n".join(notification_recipients(page)),
+            queue_email(
+                kind=NOTIFICATION,
+                about=submission,
+                to=notification_recipients(page),
                 reply_to=email,
-                subject=subject,
+                subject=_("Lepší města – %(type)s: %(name)s")
+                % {"type": type_label, "name": name or _("(no name)")},
                 body=body,
+                language=settings.LANGUAGE_CODE,
             )
         )
 
@@ -130,51 +125,14 @@ def queue_submission_emails(page, submission, form):
                 },
             )
             messages.append(
-                OutgoingEmail(
-                    submission=submission,
-                    kind=OutgoingEmail.Kind.CONFIRMATION,
+                queue_email(
+                    kind=CONFIRMATION,
+                    about=submission,
                     to=email,
                     reply_to=site_settings.contact_email,
-                    subject=one_line(_("Lepší města: we have received your submission")),
+                    subject=_("Lepší města: we have received your submission"),
                     body=body,
+                    language=submission.language,
                 )
             )
-    return OutgoingEmail.objects.bulk_create(messages)
-
-
-def deliver(ids=None, should_stop=None):
-    """Send the pending messages that are due (or those in `ids`); return (sent, failed).
-
-    Each message is locked while it is sent (skip_locked: two workers never take the same
-    row), and a message that was sent meanwhile is no longer pending, so none goes out twice.
-    `should_stop()` is asked before each message: the mail worker stops between two messages.
-    """
-    due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
-    if ids is None:
-        due = due.filter(next_attempt_at__lte=timezone.now())
-    else:
-        due = due.filter(pk__in=ids)
-    sent = failed = 0
-    for pk in list(due.values_list("pk", flat=True)):
-        if should_stop and should_stop():
-            break
-        with transaction.atomic():
-            message = (
-                OutgoingEmail.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, status=OutgoingEmail.Status.PENDING)
-                .first()
-            )
-            if message is None:
-                continue
-            try:
-                message.as_email_message(connection=get_connection()).send()
-            # Whatever the backend raises (refusal, timeout, a bug), the message waits for
-            # its next attempt and the ones after it are still tried.
-            except Exception as exc:  # noqa: BLE001
-                logger.warning("E-mail %s not sent (attempt %s): %s", pk, message.attempts, exc)
-                message.record_failure(exc)
-                failed += 1
-            else:
-                message.record_sent()
-                sent += 1
-    return sent, failed
+    return messages

@@ -1,10 +1,18 @@
-"""Mail servers for tests on 127.0.0.1: a real SMTP sink (aiosmtpd) recording what it accepts,
-and a silent server that takes connections and never answers."""
+"""Mail for tests of any app: servers on 127.0.0.1 (a real SMTP sink, aiosmtpd, recording what
+it accepts, and a silent server that takes connections and never answers), fixtures pointing
+Django's SMTP backend at them, and one round of the mail worker.
+
+A pytest plugin (tests/conftest.py): its fixtures are there for every test package.
+"""
 
 import socket
 from email import message_from_bytes, policy
+from io import StringIO
 
+import pytest
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.test import override_settings
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
@@ -86,3 +94,54 @@ class SilentServer:
         for connection in self.accepted:
             connection.close()
         self.sock.close()
+
+
+def send_pending_mail(*args):
+    """One round of the mail worker, as `manage.py send_pending_mail` runs it; its output."""
+    out = StringIO()
+    call_command("send_pending_mail", *args, stdout=out)
+    return out.getvalue()
+
+
+def smtp_settings(port):
+    """Django's SMTP backend pointed at 127.0.0.1:port."""
+    return override_settings(
+        EMAIL_BACKEND=SMTP_BACKEND,
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_TIMEOUT=5,
+    )
+
+
+@pytest.fixture
+def smtp_port():
+    """A port with nothing listening, that Django's SMTP backend is pointed at."""
+    port = free_port()
+    with smtp_settings(port):
+        yield port
+
+
+@pytest.fixture
+def silent_smtp():
+    """A mail server that accepts connections and never answers, that Django sends to."""
+    server = SilentServer()
+    with smtp_settings(server.port):
+        yield server
+    server.close()
+
+
+@pytest.fixture
+def smtp_sink_down(smtp_port):
+    """The sink, not started yet: the mail server is down until the test calls start()."""
+    sink = SmtpSink(smtp_port)
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def smtp_sink(smtp_sink_down):
+    """A running SMTP sink that Django sends to."""
+    smtp_sink_down.start()
+    return smtp_sink_down

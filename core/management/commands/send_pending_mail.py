@@ -7,8 +7,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
-from partners import outbox
-from partners.models import OutgoingEmail
+from core import outbox
+from core.outbox import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class StopSignals:
 
 class Command(BaseCommand):
     help = (
-        "Send the application form's e-mails that are waiting in the outbox and due for another "
+        "Send the e-mails that are waiting in the outbox and due for another "
         "attempt (exponential backoff). With --loop it is the mail worker: it keeps sending "
         "until SIGTERM or SIGINT; without, it sends once (e.g. from cron)."
     )

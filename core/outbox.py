@@ -1,0 +1,96 @@
+"""The outbox's service: any app queues an e-mail here, and the mail worker delivers what is due.
+
+E-mails are plain text only: whatever a visitor typed (HTML or script included) arrives as the
+literal text and is never interpreted by a mail client. Header values (subject, addresses) are
+made one line, so text a visitor typed can never add a header or a recipient.
+"""
+
+import logging
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from core.outbox_models import OutgoingEmail, register_kind
+
+__all__ = ["OutgoingEmail", "deliver", "one_line", "queue_email", "register_kind"]
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
+
+
+def one_line(text, max_length=None):
+    """Text safe for a header: whitespace (line breaks included) collapsed, length limited."""
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    if max_length and len(text) > max_length:
+        text = text[: max_length - 1].rstrip() + "…"
+    return text
+
+
+def queue_email(*, to, subject, body, kind, about=None, reply_to="", language=None):
+    """Store one plain-text message as pending and return it.
+
+    Call it inside the transaction that stores its cause: both are kept, or neither. `to` is an
+    address or a list of them; `about` is the object the message concerns (its delivery state
+    can be shown beside it); `kind` names the message for operators ("partners.invitation").
+    The mail worker sends it; with MAIL_DELIVERY = "immediate" (development) it is sent right
+    after the commit.
+    """
+    recipients = [to] if isinstance(to, str) else list(to)
+    message = OutgoingEmail.objects.create(
+        kind=kind,
+        content_type=ContentType.objects.get_for_model(about) if about is not None else None,
+        object_id=about.pk if about is not None else None,
+        to="\n".join(one_line(address) for address in recipients if address.strip()),
+        reply_to=one_line(reply_to),
+        subject=one_line(subject, SUBJECT_MAX_LENGTH),
+        body=body,
+        language=language or "",
+    )
+    if settings.MAIL_DELIVERY == "immediate":
+        # robust: whatever sending raises, the caller's work is committed and the worker
+        # retries the message.
+        transaction.on_commit(lambda: deliver(ids=[message.pk]), robust=True)
+    return message
+
+
+def deliver(ids=None, should_stop=None):
+    """Send the pending messages that are due (or those in `ids`); return (sent, failed).
+
+    Each message is locked while it is sent (skip_locked: two workers never take the same
+    row), and a message that was sent meanwhile is no longer pending, so none goes out twice.
+    `should_stop()` is asked before each message: the mail worker stops between two messages.
+    """
+    due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
+    if ids is None:
+        due = due.filter(next_attempt_at__lte=timezone.now())
+    else:
+        due = due.filter(pk__in=ids)
+    sent = failed = 0
+    for pk in list(due.values_list("pk", flat=True)):
+        if should_stop and should_stop():
+            break
+        with transaction.atomic():
+            message = (
+                OutgoingEmail.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=OutgoingEmail.Status.PENDING)
+                .first()
+            )
+            if message is None:
+                continue
+            try:
+                message.as_email_message(connection=get_connection()).send()
+            # Whatever the backend raises (refusal, timeout, a bug), the message waits for
+            # its next attempt and the ones after it are still tried.
+            except Exception as exc:  # noqa: BLE001
+                logger.warning("E-mail %s not sent (attempt %s): %s", pk, message.attempts, exc)
+                message.record_failure(exc)
+                failed += 1
+            else:
+                message.record_sent()
+                sent += 1
+    return sent, failed
