@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from catalogue.models import GuideIndexPage, ProjectIndexPage, ProjectPage, working_groups
 from core.blocks import BodyBlock, CallToActionBlock
 from core.models import BasePage
+from partners.models import PartnerIndexPage
 
 
 class HomePage(BasePage):
@@ -58,6 +59,14 @@ class HomePage(BasePage):
             "guides": GuideIndexPage.live_in_locale(self.locale_id),
             "projects": list(projects),
         }
+
+    def partner_highlights(self, count=4):
+        """The first partners of this language by tier, with their index, or None while the
+        partner index is not live."""
+        index = PartnerIndexPage.live_in_locale(self.locale_id)
+        if index is None:
+            return None
+        return {"index": index, "partners": index.leading_partners(count)}
 
 
 class StandardPage(BasePage):

@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -259,6 +259,16 @@ class PartnerIndexPage(BasePage):
             .defer_streamfields()
             .select_related("logo")
             .prefetch_related("areas", Prefetch("logo__renditions"))
+        )
+
+    def leading_partners(self, count):
+        """The first `count` partners by tier and then name (the home page shows them)."""
+        tiers = Case(
+            *(When(tier=tier, then=Value(rank)) for tier, rank in TIER_ORDER.items()),
+            output_field=IntegerField(),
+        )
+        return list(
+            self.profiles(PartnerPage).order_by(tiers, "title").prefetch_related(None)[:count]
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -128,3 +128,26 @@ def test_home_page_says_the_catalogue_is_coming_while_it_is_not_live(client, sit
     section = get_html(client, "/en/").select_one('section[aria-labelledby="projects"]')
     assert section.select_one(".coming-soon")
     assert not section.select(".project-list")
+
+
+@pytest.mark.parametrize(
+    ("path", "index", "first"),
+    [
+        ("/cs/", "/cs/partneri/", "Energie pro města, a.s. Generální partner · Ukázkový obsah"),
+        ("/en/", "/en/partners/", "Energie pro města, a.s. General partner · Sample content"),
+    ],
+)
+def test_home_page_shows_the_leading_partners_of_its_language(client, site, path, index, first):
+    section = get_html(client, path).select_one('section[aria-labelledby="partners"]')
+    items = section.select('[data-testid="home-partners"] li')
+    assert len(items) == 4
+    assert " ".join(items[0].get_text(" ", strip=True).split()) == first
+    assert all(a["href"].startswith(index) for a in section.select("h3 a"))
+    assert section.select("p > a")[-1]["href"] == index
+    assert not section.select(".coming-soon")
+
+
+def test_home_page_says_partners_are_coming_while_their_index_is_not_live(client, site):
+    page_by_slug("partneri", "cs").get_translation(site["en"].locale).unpublish()
+    section = get_html(client, "/en/").select_one('section[aria-labelledby="partners"]')
+    assert section.select_one(".coming-soon")
