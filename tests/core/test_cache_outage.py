@@ -18,7 +18,7 @@ from partners.models import ApplicationFormPage
 from press.models import PressIndexPage, PressReleasePage
 from tests.core.redis_servers import Forwarder, SilentServer, real_redis
 from tests.factories.partners import valid_post_data
-from tests.partners.smtp import free_port
+from tests.mail import free_port
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from tests.partners.smtp import free_port
+from tests.mail import free_port
 
 pytestmark = pytest.mark.django_db
 
