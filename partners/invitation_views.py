@@ -10,6 +10,7 @@ from django.urls import re_path, reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -31,6 +32,12 @@ from partners.reminders import stale_profiles
 # Who may turn an application into a profile: those who may read applications (the
 # "Přihlášky / Applications" group and superusers), as the submissions hook decides.
 PROCESS_APPLICATIONS = "partners.view_applicationsubmission"
+
+
+def forbidden(request):
+    """A plain 403: Wagtail turns a raised PermissionDenied into a redirect to the dashboard,
+    which would hide from a test, and a person, that the address itself is closed."""
+    return permission_denied(request, PermissionDenied())
 
 
 class AcceptInvitationView(auth_views.PasswordResetConfirmView):
@@ -74,8 +81,8 @@ def invitation_url_patterns():
     languages = "|".join(code for code, _name in settings.LANGUAGES)
     return [
         re_path(
-            rf"^admin/partner-invitation/(?P<language>{languages})/(?P<uidb64>[0-9A-Za-z_\-]+)/"
-            r"(?P<token>[0-9A-Za-z\-]+)/$",
+            # Any segments: a mangled link gets the page that explains it, not the admin's login.
+            rf"^admin/partner-invitation/(?P<language>{languages})/(?P<uidb64>[^/]+)/(?P<token>[^/]+)/$",
             AcceptInvitationView.as_view(),
             name="partner_invitation",
         )
@@ -91,7 +98,7 @@ class InviteApplicantView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, submission_id):
         if not request.user.has_perm(PROCESS_APPLICATIONS):
-            raise PermissionDenied
+            return forbidden(request)
         self.submission = get_object_or_404(
             ApplicationSubmission.objects.select_related("page"), pk=submission_id
         )
@@ -170,7 +177,7 @@ class StaleProfilesView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(VERIFY_PERMISSION):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -299,7 +299,7 @@ def profile_from_application(submission, invited_by=None):
             ApplicationSubmission.objects.select_for_update().filter(pk=submission.pk).first()
             if existing := already_invited(submission):
                 raise InvitationError(
-                    _("This application already became the profile %(title)s.")
+                    _("This application already became the profile “%(title)s”.")
                     % {"title": existing.page.title}
                 )
             page = new_profile(model, data, index)
