@@ -4,6 +4,7 @@ worker)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from wagtail.models import Page
 
 from partners.invitations import InvitationError, invite
@@ -42,7 +43,10 @@ class Command(BaseCommand):
     def handle(self, *args, page, email, name, language, **options):
         profile = find_page(page)
         try:
-            invitation = invite(profile, email, name=name, language=language)
+            # The operator reads English, like every command's output; the e-mail is in
+            # the invitation's language whatever this is.
+            with translation.override("en"):
+                invitation = invite(profile, email, name=name, language=language)
         except InvitationError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
