@@ -11,12 +11,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as core_views
 from core.media import serve_media
 from core.sitemaps import AllLanguagesSitemap
+from partners.invitation_views import invitation_url_patterns
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # The invitation link works before its owner can sign in: ahead of the admin's own URLs.
+    *invitation_url_patterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

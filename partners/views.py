@@ -8,8 +8,11 @@ submission views consults. Each export and each deletion is written to Wagtail's
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
@@ -21,6 +24,8 @@ from wagtail.log_actions import log
 from core.spreadsheets import as_spreadsheet_text
 
 EXPORT_ACTION = "partners.submissions.export"
+# Applications that can become a profile (partners/invitations.py): "Invite as partner".
+INVITABLE_TYPES = ("sponsorship", "startup")
 DELETE_ACTION = "partners.submissions.delete"
 
 
@@ -49,6 +54,16 @@ class ApplicationSubmissionsListView(SubmissionsListView):
         str: {SubmissionsListView.FORMAT_CSV: as_spreadsheet_text},
     }
 
+    def get_base_queryset(self):
+        # Whether each application already became a profile, in the same query.
+        return super().get_base_queryset().select_related("partner_invitation__page")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            add_invite_column(context)
+        return context
+
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
             log(
@@ -66,6 +81,34 @@ class ApplicationSubmissionsListView(SubmissionsListView):
         # A byte order mark makes spreadsheet programs read the UTF-8 (Czech diacritics) right.
         yield "\ufeff".encode()
         yield from super().stream_csv(queryset)
+
+
+def invite_cell(submission):
+    """The link to make a profile of a sponsorship or start-up application, or to its profile."""
+    try:
+        invitation = submission.partner_invitation
+    except ObjectDoesNotExist:
+        invitation = None
+    if invitation is not None:
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("wagtailadmin_pages:edit", args=[invitation.page_id]),
+            invitation.page.title,
+        )
+    if submission.application_type in INVITABLE_TYPES:
+        return format_html(
+            '<a class="button button-small" href="{}">{}</a>',
+            reverse("partners_invite_applicant", args=[submission.pk]),
+            _("Invite as partner"),
+        )
+    return ""
+
+
+def add_invite_column(context):
+    submissions = {submission.pk: submission for submission in context["submissions"]}
+    context["data_headings"].append({"name": "partner", "label": _("Partner profile")})
+    for row in context["data_rows"]:
+        row["fields"].append(invite_cell(submissions[row["model_id"]]))
 
 
 class ApplicationSubmissionsDeleteView(DeleteSubmissionsView):

@@ -197,3 +197,7 @@ def new_applications_shortcut(request):
             count=new.count(),
         )
     ]
+
+
+# Partner invitations and the profiles to check register their own hooks.
+from partners import invitation_hooks  # noqa: E402, F401

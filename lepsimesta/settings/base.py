@@ -348,6 +348,10 @@ MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", env.int("FORM_MAIL_MAX_ATTEMPTS
 # (dev.py only, where the console backend cannot hang).
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["worker", "immediate"]))
 
+# Partner invitations (partners/invitations.py): how long the link to set a password works, in
+# seconds. The link also dies once the password is set or the person signs in.
+PARTNER_INVITATION_TIMEOUT = env.int("PARTNER_INVITATION_TIMEOUT", 7 * 24 * 3600)
+
 # Logs go to the console (gunicorn passes them on to the container's log). Every logger
 # propagates to the root's one handler, so each event is one line, in one place; at INFO that
 # includes lepsimesta.request: method=GET path=/cs/ status=200 duration_ms=12 per request.

@@ -1,5 +1,6 @@
-"""The partners app's models: the partner and start-up profiles, the application form and used
-form tokens. The form's e-mails wait in core's outbox (core.OutgoingEmail)."""
+"""The partners app's models: the partner and start-up profiles, the application form, used
+form tokens, partner invitations and reminders. The form's e-mails wait in core's outbox
+(core.OutgoingEmail)."""
 
 from partners.application_types import ApplicationType
 from partners.models.application_form import (
@@ -8,6 +9,7 @@ from partners.models.application_form import (
     ApplicationSubmission,
 )
 from partners.models.form_tokens import FormTokenUsed, UsedFormToken
+from partners.models.invitations import PartnerInvitation, ProfileReminder
 from partners.models.profiles import PartnerIndexPage, PartnerPage, StartupPage
 
 __all__ = [
@@ -17,7 +19,9 @@ __all__ = [
     "ApplicationType",
     "FormTokenUsed",
     "PartnerIndexPage",
+    "PartnerInvitation",
     "PartnerPage",
+    "ProfileReminder",
     "StartupPage",
     "UsedFormToken",
 ]

@@ -1,0 +1,135 @@
+"""Stale profiles: those SMO last approved more than a year ago (the report lists them for
+editors), and the reminder their partners get, at most once per profile every 30 days.
+
+A profile is stale when it is live and its last publication (its last check by SMO, see
+OrganisationPage.last_verified) is older than VERIFICATION_INTERVAL. A draft never published
+(a new partner's profile) is not stale: it waits for its first approval.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
+from core.models import SiteSettings
+from core.outbox import queue_email, register_kind
+from partners.accounts import GROUP_PREFIX, profile_content_types
+from partners.invitations import admin_url, invitation_url
+from partners.models import ProfileReminder
+from partners.models.profiles import stale_before
+
+REMINDER = "partners.reminder"
+register_kind(REMINDER, gettext_lazy("Partner profile reminder"))
+
+
+def stale_profiles():
+    """Live profiles (every language) last approved before stale_before(), oldest first."""
+    cutoff = timezone.make_aware(datetime.datetime.combine(stale_before(), datetime.time.min))
+    return (
+        Page.objects.filter(content_type__in=profile_content_types(), live=True)
+        .annotate(last_verified_at=Coalesce("last_published_at", "first_published_at"))
+        .filter(last_verified_at__lt=cutoff)
+        .select_related("locale", "content_type")
+        .order_by("last_verified_at", "pk")
+    )
+
+
+def partner_users(translation_key):
+    """The active partner accounts that may edit the profile (any of its languages)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__startswith=GROUP_PREFIX,
+            groups__page_permissions__page__translation_key=translation_key,
+            groups__page_permissions__permission__codename="change_page",
+        )
+        .distinct()
+        .order_by("email")
+    )
+
+
+def user_language(user):
+    language = UserProfile.get_for_user(user).preferred_language
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def due_reminders(now=None):
+    """[(source page, its stale pages, partner users)] of the stale profiles whose partners were
+    not reminded within the interval, oldest first."""
+    by_profile = defaultdict(list)
+    for page in stale_profiles():
+        by_profile[page.translation_key].append(page)
+    if not by_profile:
+        return []
+    sources = {
+        page.translation_key: page
+        for page in Page.objects.filter(
+            translation_key__in=by_profile, locale__language_code=settings.LANGUAGE_CODE
+        )
+    }
+    recent = set(ProfileReminder.recently_reminded(now))
+    due = []
+    for key, pages in by_profile.items():
+        source = sources.get(key, pages[0])
+        if source.pk not in recent:
+            due.append((source, pages, list(partner_users(key))))
+    return due
+
+
+def queue_reminder(user, source, pages):
+    language = user_language(user)
+    site_settings = SiteSettings.for_site(source.get_site())
+    with translation.override(language):
+        body = render_to_string(
+            "emails/partner_reminder.txt",
+            {
+                "organisation": source.title,
+                "pages": [
+                    {
+                        "title": page.title,
+                        "language": page.locale.get_display_name(),
+                        "last_verified": date_format(
+                            timezone.localdate(page.last_verified_at), "DATE_FORMAT"
+                        ),
+                        "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
+                    }
+                    for page in pages
+                ],
+                # Someone who never set a password cannot sign in, nor reset one: a new link.
+                "link": None if user.has_usable_password() else invitation_url(user, language),
+                "login_url": admin_url("wagtailadmin_login"),
+                "username": user.get_username(),
+                "contact_email": site_settings.contact_email,
+            },
+        )
+        return queue_email(
+            kind=REMINDER,
+            about=source,
+            to=user.email,
+            reply_to=site_settings.contact_email,
+            subject=_("Lepší města: please check the profile of %(organisation)s")
+            % {"organisation": source.title},
+            body=body,
+            language=language,
+        )
+
+
+def remind(source, pages, users, now=None):
+    """Queue the reminders of one profile's partners and record when; one transaction."""
+    with transaction.atomic():
+        messages = [queue_reminder(user, source, pages) for user in users]
+        ProfileReminder.objects.update_or_create(
+            page=source, defaults={"reminded_at": now or timezone.now()}
+        )
+    return messages
