@@ -317,7 +317,8 @@ def test_a_tampered_or_unknown_link_gets_the_clear_page(client, invited, languag
         "en": "This invitation link has expired or was already used; ask SMO for a new one.",
     }[language]
     for bad in (
-        f"{prefix}/{uidb64}/{token[:-1]}0/",  # a changed signature
+        # a changed signature (its last character, whatever it was)
+        f"{prefix}/{uidb64}/{token[:-1]}{'1' if token.endswith('0') else '0'}/",
         f"{prefix}/{uidb64}/nonsense/",
         f"{prefix}/OTk5OTk5/{token}/",  # nobody's id
         f"{prefix}/!!/{token}/",  # not base64: no address of ours
