@@ -1,13 +1,17 @@
-"""The SMTP fixtures for the mail tests (tests/partners/smtp.py), the loaded form pages and the
-mail worker's delivery step."""
+"""The SMTP fixtures for the mail tests (tests/partners/smtp.py), the loaded form pages, the
+mail worker's delivery step, and partner accounts with their profile's edit form."""
 
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import override_settings
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from partners.accounts import REVIEWERS_GROUP, add_partner_user, give_access
 from partners.models import ApplicationFormPage
+from tests.conftest import page_by_slug
 from tests.partners.smtp import SMTP_BACKEND, SilentServer, SmtpSink, free_port
 
 CS_FORM = "/cs/prihlaska/"
@@ -71,3 +75,63 @@ def form_pages(site):
         page.locale.language_code: page
         for page in ApplicationFormPage.objects.select_related("locale")
     }
+
+
+# Partner accounts (tests/partners/test_partner_*.py) -------------------------------------------
+
+PARTNER_PASSWORD = "Heslo-partnera-1"
+PARTNER_A = "energie-pro-mesta"
+PARTNER_B = "dopravni-data"
+
+
+def partner_login(slug, username):
+    """A person of the organisation that owns profile `slug`, as manage.py ensure_dev_partners
+    makes them."""
+    group, _collection = give_access(page_by_slug(slug, "cs"))
+    return add_partner_user(
+        group, f"{username}@example.cz", username=username, password=PARTNER_PASSWORD
+    )
+
+
+@pytest.fixture
+def partner_a(site):
+    return partner_login(PARTNER_A, "partner1")
+
+
+@pytest.fixture
+def partner_b(site):
+    return partner_login(PARTNER_B, "partner2")
+
+
+@pytest.fixture
+def moderator(site):
+    user = User.objects.create_user("moderatorka", "moderatorka@lepsimesta.cz", PARTNER_PASSWORD)
+    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    return user
+
+
+def profile_form(page, **changes):
+    """The POST data of a partner profile's edit form in the admin, with `changes`."""
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "description": page.description,
+        "website": page.website,
+        "areas": [area.pk for area in page.areas.all()],
+        "experts": [(block.block_type, dict(block.value)) for block in page.experts],
+        "contact_name": page.contact_name,
+        "contact_email": page.contact_email,
+        "contact_phone": page.contact_phone,
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "social_text": page.social_text,
+        **changes,
+    }
+    return nested_form_data(
+        {
+            **fields,
+            "description": rich_text(fields["description"]),
+            "experts": streamfield(fields["experts"]),
+            "comments": inline_formset([]),
+        }
+    )
