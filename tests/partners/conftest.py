@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from partners.accounts import REVIEWERS_GROUP, add_partner_user, give_access
@@ -134,4 +135,29 @@ def profile_form(page, **changes):
             "experts": streamfield(fields["experts"]),
             "comments": inline_formset([]),
         }
+    )
+
+
+def submit_for_moderation(client, user, page, **changes):
+    """`user` edits `page` in the admin with `changes` and submits it for moderation."""
+    client.force_login(user)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**profile_form(page, **changes), "action-submit": "Submit"},
+    )
+    assert response.status_code == 302
+    client.logout()
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    return page
+
+
+@pytest.fixture
+def submitted_profile(client, partner_a):
+    """Partner A has edited the description of its Czech profile and submitted it."""
+    return submit_for_moderation(
+        client,
+        partner_a,
+        page_by_slug(PARTNER_A, "cs"),
+        description="<p>Nově: veřejné osvětlení pro 40 měst.</p>",
     )
