@@ -111,9 +111,11 @@ def refuse_restricted_documents(document, request):
 # to refuse them:
 # - reports list pages, titles and people from the whole site (page types usage names the last
 #   edited page of each type, drafts included; wagtail-localize's report lists every translation);
-# - wagtail-localize's views that change how a translation is kept: "convert to alias" would
-#   copy the Czech page's latest revision — a partner's draft awaiting moderation — over the
-#   English page; "stop translation", "sync" and "submit for translation" are SMO's decisions.
+# - wagtail-localize's views that change how a translation is kept: "convert to alias" lets
+#   anyone who may edit the English page replace it with the Czech content and delete its
+#   translation, and the page goes offline (core/translation_drafts.py keeps such aliases
+#   offline): an unpublication that no moderator approved. "Stop translation", "sync" and
+#   "submit for translation" are SMO's decisions too.
 REFUSED_NAMESPACES = {"wagtailadmin_reports"}
 REFUSED_VIEWS = {
     "wagtail_localize:translations_report",
