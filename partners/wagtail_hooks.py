@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from core.dashboard import Shortcut
 from core.models import OutgoingEmail
+from partners import admin_partner
 from partners.models import ApplicationSubmission
 from partners.views import (
     DELETE_ACTION,
@@ -198,6 +199,26 @@ def new_applications_shortcut(request):
         )
     ]
 
+
+# Partners' own admin (partners/admin_partner.py) ------------------------------------------------
+
+# After every other app's panels, which a partner's dashboard replaces.
+hooks.register("construct_homepage_panels", admin_partner.partner_dashboard, order=100)
+hooks.register("construct_homepage_summary_items", admin_partner.partner_summary_items, order=100)
+hooks.register("construct_main_menu", admin_partner.partner_main_menu, order=100)
+for _action in (
+    "before_create_page",
+    "before_copy_page",
+    "before_move_page",
+    "before_delete_page",
+    "before_unpublish_page",
+    "before_convert_alias_page",
+):
+    # First, so that no other hook acts on a request that is refused anyway.
+    hooks.register(_action, admin_partner.refuse_partners, order=-100)
+hooks.register("before_edit_page", admin_partner.refuse_editing_others, order=-100)
+hooks.register("construct_page_chooser_queryset", admin_partner.live_pages_only_for_partners)
+hooks.register("before_serve_document", admin_partner.refuse_restricted_documents, order=-100)
 
 # Partner invitations and the profiles to check register their own hooks.
 from partners import invitation_hooks  # noqa: E402, F401

@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Partners' logins get no admin report, nor the translation views that are SMO's to use
+    # (partners/admin_partner.py).
+    "partners.admin_partner.PartnerAdminScopeMiddleware",
 ]
 
 ROOT_URLCONF = "lepsimesta.urls"
