@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as core_views
 from core.media import serve_media
 from core.sitemaps import AllLanguagesSitemap
-from partners.invitation_views import invitation_url_patterns
+from partners.accounts.invitation_views import invitation_url_patterns
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from core.site_content import PageLoader, content_dir, register_content_loader
 from core.workflows import assign_approval_workflow
-from partners.accounts import REVIEW_WORKFLOW, REVIEWERS_GROUP, grant_reviewer_rights
+from partners.accounts.access import REVIEW_WORKFLOW, REVIEWERS_GROUP, grant_reviewer_rights
 
 
 @register_content_loader()

@@ -20,14 +20,14 @@ from wagtail.models import Page
 
 from core.dashboard import Shortcut
 from core.models import OutgoingEmail
-from partners import admin_partner
-from partners.models import ApplicationSubmission
-from partners.views import (
+from partners.accounts import admin as admin_partner
+from partners.application.views import (
     DELETE_ACTION,
     EXPORT_ACTION,
     ApplicationSubmissionsDeleteView,
     FormPagesIndexView,
 )
+from partners.models import ApplicationSubmission
 
 # Applications are personal data ---------------------------------------------------------------
 
@@ -200,7 +200,7 @@ def new_applications_shortcut(request):
     ]
 
 
-# Partners' own admin (partners/admin_partner.py) ------------------------------------------------
+# Partners' own admin (partners/accounts/admin.py) ------------------------------------------------
 
 # After every other app's panels, which a partner's dashboard replaces.
 hooks.register("construct_homepage_panels", admin_partner.partner_dashboard, order=100)
@@ -221,4 +221,4 @@ hooks.register("construct_page_chooser_queryset", admin_partner.live_pages_only_
 hooks.register("before_serve_document", admin_partner.refuse_restricted_documents, order=-100)
 
 # Partner invitations and the profiles to check register their own hooks.
-from partners import invitation_hooks  # noqa: E402, F401
+from partners.accounts import invitation_hooks  # noqa: E402, F401

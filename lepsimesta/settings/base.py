@@ -75,8 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Partners' logins get no admin report, nor the translation views that are SMO's to use
-    # (partners/admin_partner.py).
-    "partners.admin_partner.PartnerAdminScopeMiddleware",
+    # (partners/accounts/admin.py).
+    "partners.accounts.admin.PartnerAdminScopeMiddleware",
 ]
 
 ROOT_URLCONF = "lepsimesta.urls"
@@ -351,8 +351,8 @@ MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", env.int("FORM_MAIL_MAX_ATTEMPTS
 # (dev.py only, where the console backend cannot hang).
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["worker", "immediate"]))
 
-# Partner invitations (partners/invitations.py): how long the link to set a password works, in
-# seconds. The link also dies once the password is set or the person signs in.
+# Partner invitations (partners/accounts/invitations.py): how long the link to set a password
+# works, in seconds. The link also dies once the password is set or the person signs in.
 PARTNER_INVITATION_TIMEOUT = env.int("PARTNER_INVITATION_TIMEOUT", 7 * 24 * 3600)
 
 # Logs go to the console (gunicorn passes them on to the container's log). Every logger

@@ -4,7 +4,7 @@ import catalogue.models.vocabulary
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import partners.blocks
+import partners.profiles.blocks
 import wagtail.fields
 from django.db import migrations, models
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                 ('contact_phone', models.CharField(blank=True, max_length=50, verbose_name='Phone')),
                 ('tier', models.CharField(choices=[('general', 'General partner'), ('main', 'Main partner'), ('partner', 'Partner'), ('supporter', 'Supporter')], default='partner', max_length=20, verbose_name='Sponsorship tier')),
                 ('description', wagtail.fields.RichTextField(verbose_name='Description')),
-                ('experts', wagtail.fields.StreamField([('expert', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Full name', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('strategist', 'Strategist'), ('practitioner', 'Practitioner'), ('developer', 'Developer'), ('financier', 'Financier')], 'label': 'Role in the group'}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': partners.blocks.working_group_choices, 'label': 'Working group'}), 3: ('wagtail.blocks.StructBlock', [[('name', 0), ('role', 1), ('working_group', 2)]], {})}, help_text='The experts the organisation nominated into the working groups.', verbose_name='Nominated experts')),
+                ('experts', wagtail.fields.StreamField([('expert', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Full name', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('strategist', 'Strategist'), ('practitioner', 'Practitioner'), ('developer', 'Developer'), ('financier', 'Financier')], 'label': 'Role in the group'}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': partners.profiles.blocks.working_group_choices, 'label': 'Working group'}), 3: ('wagtail.blocks.StructBlock', [[('name', 0), ('role', 1), ('working_group', 2)]], {})}, help_text='The experts the organisation nominated into the working groups.', verbose_name='Nominated experts')),
                 ('areas', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=catalogue.models.vocabulary.in_source_language, related_name='+', to='catalogue.area', verbose_name='Working-group areas')),
                 ('logo', models.ForeignKey(blank=True, help_text="Shown at a fixed size with the organisation's name as its text alternative.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Logo')),
                 ('social_image', models.ForeignKey(blank=True, help_text='Shown when the page is shared on social networks (1200 × 630 px).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Social sharing image')),

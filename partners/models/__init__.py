@@ -2,7 +2,7 @@
 form tokens, partner invitations and reminders. The form's e-mails wait in core's outbox
 (core.OutgoingEmail)."""
 
-from partners.application_types import ApplicationType
+from partners.application.types import ApplicationType
 from partners.models.application_form import (
     ApplicationFormField,
     ApplicationFormPage,

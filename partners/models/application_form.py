@@ -28,14 +28,14 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, OutgoingEmail
-from partners import application_mail
-from partners.admin_forms import ApplicationFormPageAdminForm
-from partners.application_types import ApplicationType
-from partners.form_names import WORKING_GROUP_FIELD_TYPE
-from partners.forms import ApplicationFormBuilder
+from partners.application import mail as application_mail
+from partners.application.admin_forms import ApplicationFormPageAdminForm
+from partners.application.forms import ApplicationFormBuilder
+from partners.application.names import WORKING_GROUP_FIELD_TYPE
+from partners.application.submission import handle_post
+from partners.application.types import ApplicationType
+from partners.application.views import ApplicationSubmissionsListView
 from partners.models.form_tokens import UsedFormToken
-from partners.submission import handle_post
-from partners.views import ApplicationSubmissionsListView
 
 # The thank-you address under the form page, in the visitor's language.
 THANK_YOU_SLUGS = {"cs": "dekujeme", "en": "thank-you"}

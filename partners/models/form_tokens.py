@@ -1,8 +1,8 @@
 """Form tokens already used: each display of the application form can be sent once.
 
-The token itself (partners/forms.py) is signed and carries the display time and a random nonce;
-only the nonce of an accepted submission is kept here, and only as long as the token could
-still be valid (`purge_submissions` deletes older rows).
+The token itself (partners/application/forms.py) is signed and carries the display time and a
+random nonce; only the nonce of an accepted submission is kept here, and only as long as the
+token could still be valid (`purge_submissions` deletes older rows).
 """
 
 from datetime import timedelta

@@ -21,8 +21,8 @@ from catalogue.models import Area, Topic, in_source_language
 from core.collation import sort_key
 from core.models import BasePage, SampleContentMixin
 from core.querysets import localized, without_view_restrictions
-from partners.blocks import ExpertBlock
-from partners.choices import TIER_ORDER, SponsorshipTier, StartupStage
+from partners.profiles.blocks import ExpertBlock
+from partners.profiles.choices import TIER_ORDER, SponsorshipTier, StartupStage
 
 # After this long without a check, a profile is listed for editors and its partner reminded.
 VERIFICATION_INTERVAL = datetime.timedelta(days=365)

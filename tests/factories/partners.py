@@ -6,10 +6,10 @@ import time
 import factory
 import wagtail_factories
 
-from partners.application_mail import NOTIFICATION
-from partners.choices import SponsorshipTier, StartupStage
-from partners.forms import started_token
+from partners.application.forms import started_token
+from partners.application.mail import NOTIFICATION
 from partners.models import ApplicationSubmission, PartnerIndexPage, PartnerPage, StartupPage
+from partners.profiles.choices import SponsorshipTier, StartupStage
 from tests.factories.core import OutgoingEmailFactory
 
 

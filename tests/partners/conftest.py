@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from partners.accounts import REVIEWERS_GROUP, add_partner_user, give_access
+from partners.accounts.access import REVIEWERS_GROUP, add_partner_user, give_access
 from partners.models import ApplicationFormPage
 from tests.conftest import page_by_slug
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupPagePermission, Page
 
-from partners.accounts import (
+from partners.accounts.access import (
     REVIEW_WORKFLOW,
     add_partner_user,
     give_access,

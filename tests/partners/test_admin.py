@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from core.models import OutgoingEmail
-from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.application.mail import CONFIRMATION, NOTIFICATION
 from partners.models import ApplicationFormPage, ApplicationSubmission
 from tests.factories.partners import SubmissionEmailFactory, valid_post_data
 from tests.mail import send_pending_mail

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.models import OutgoingEmail
-from partners.forms import read_started_token, started_token
+from partners.application.forms import read_started_token, started_token
 from partners.models import ApplicationSubmission, UsedFormToken
 from tests.factories.partners import valid_post_data
 from tests.partners.conftest import CS_FORM, EN_FORM

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.models import OutgoingEmail
-from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.application.mail import CONFIRMATION, NOTIFICATION
 from partners.models import ApplicationSubmission
 from tests.factories.partners import valid_post_data
 from tests.mail import send_pending_mail
@@ -75,7 +75,8 @@ def test_english_submission_confirms_in_english_and_notifies_in_czech(submit, sm
         application_type="expert",
         name="John Smith",
         email="john@example.com",
-        # What the English list's "Energy" sends: the area's Czech name (partners/forms.py).
+        # What the English list's "Energy" sends: the area's Czech name
+        # (partners/application/forms.py).
         working_group="Energetika",
         message="I nominate our energy expert.",
     )

@@ -21,7 +21,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.models import OutgoingEmail
-from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.application.mail import CONFIRMATION, NOTIFICATION
 from partners.models import ApplicationSubmission
 from tests.factories.partners import valid_post_data
 from tests.mail import free_port, send_pending_mail

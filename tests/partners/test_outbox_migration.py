@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from core.models import OutgoingEmail
-from partners.application_mail import CONFIRMATION, NOTIFICATION
+from partners.application.mail import CONFIRMATION, NOTIFICATION
 from partners.models import ApplicationFormPage, ApplicationSubmission
 
 BEFORE = [("partners", "0006_moderators_verify_profiles")]

@@ -28,7 +28,7 @@ from wagtail.models import (
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from catalogue.models import ProjectPage
-from partners.accounts import give_access
+from partners.accounts.access import give_access
 from press.models import PressReleasePage
 from tests.conftest import page_by_slug
 from tests.factories.press import DocumentFactory, PressReleasePageFactory

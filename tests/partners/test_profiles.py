@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from partners.choices import SponsorshipTier, StartupStage
 from partners.models import PartnerIndexPage, PartnerPage, StartupPage
+from partners.profiles.choices import SponsorshipTier, StartupStage
 from tests.conftest import page_by_slug
 from tests.factories.partners import (
     PartnerIndexPageFactory,

@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.models import OutgoingEmail
-from partners.invitations import INVITATION, invite
+from partners.accounts.invitations import INVITATION, invite
+from partners.accounts.reminders import REMINDER
 from partners.models import PartnerInvitation, ProfileReminder
-from partners.reminders import REMINDER
 from tests.conftest import page_by_slug
 from tests.mail import send_pending_mail
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from core.management.commands.ensure_dev_admin import DEV_PASSWORD
-from partners.accounts import add_partner_user, give_access
+from partners.accounts.access import add_partner_user, give_access
 
 # username: the slug of the sample profile (site/partners/) it edits.
 DEV_PARTNERS = {

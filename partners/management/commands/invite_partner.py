@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from wagtail.models import Page
 
-from partners.invitations import InvitationError, invite
+from partners.accounts.invitations import InvitationError, invite
 
 
 def find_page(identifier):

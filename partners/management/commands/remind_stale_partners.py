@@ -3,7 +3,7 @@ check it and submit it for review; at most once per profile every 30 days (run i
 
 from django.core.management.base import BaseCommand
 
-from partners.reminders import due_reminders, remind, user_language
+from partners.accounts.reminders import due_reminders, remind, user_language
 
 
 class Command(BaseCommand):

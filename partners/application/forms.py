@@ -19,14 +19,14 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from catalogue.models import Area
 from core.querysets import localized
-from partners.application_types import ApplicationType
-from partners.form_names import (
+from partners.application.names import (
     APPLICATION_TYPE_FIELD,
     HONEYPOT_FIELD,
     RESERVED_FIELD_NAMES,
     SPAM_FIELDS,
     STARTED_FIELD,
 )
+from partners.application.types import ApplicationType
 
 SINGLE_LINE_MAX_LENGTH = 255
 MULTI_LINE_MAX_LENGTH = 5000

@@ -18,8 +18,8 @@ from wagtail.models import Locale
 
 from core.models import SiteSettings
 from core.outbox import one_line, queue_email, register_kind
-from partners.application_types import ApplicationType
-from partners.form_names import APPLICATION_TYPE_FIELD
+from partners.application.names import APPLICATION_TYPE_FIELD
+from partners.application.types import ApplicationType
 
 SUBJECT_NAME_MAX_LENGTH = 80
 

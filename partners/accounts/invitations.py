@@ -33,9 +33,8 @@ from core.models import SiteSettings
 from core.outbox import one_line, queue_email, register_kind
 from core.slugs import ascii_slug
 from core.translation import create_synced_translation
-from partners.accounts import add_partner_user, give_access, is_partner, source_page
-from partners.application_types import ApplicationType
-from partners.choices import StartupStage
+from partners.accounts.access import add_partner_user, give_access, is_partner, source_page
+from partners.application.types import ApplicationType
 from partners.models import (
     ApplicationSubmission,
     PartnerIndexPage,
@@ -43,6 +42,7 @@ from partners.models import (
     PartnerPage,
     StartupPage,
 )
+from partners.profiles.choices import StartupStage
 
 INVITATION = "partners.invitation"
 register_kind(INVITATION, gettext_lazy("Partner invitation"))
@@ -66,7 +66,7 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
     other way round) and its own lifetime, PARTNER_INVITATION_TIMEOUT instead of
     PASSWORD_RESET_TIMEOUT."""
 
-    key_salt = "partners.invitations.InvitationTokenGenerator"
+    key_salt = "partners.accounts.invitations.InvitationTokenGenerator"
 
     def check_token(self, user, token):
         # Django's check with the lifetime of our setting: the same parsing and comparison.
@@ -346,7 +346,7 @@ def new_profile(model, data, index):
         )
     index.add_child(instance=page)
     if data["working_group"]:
-        # The form stores the area's Czech name (partners/forms.py, WorkingGroupField).
+        # The form stores the area's Czech name (partners/application/forms.py, WorkingGroupField).
         group = data["working_group"]
         page.areas.set(Area.objects.filter(Q(name=group) | Q(slug=group), locale=index.locale_id))
         page.save()

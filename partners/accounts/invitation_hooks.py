@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from partners.invitation_views import InviteApplicantView, StaleProfilesView
-from partners.invitations import FROM_APPLICATION_ACTION
+from partners.accounts.invitation_views import InviteApplicantView, StaleProfilesView
+from partners.accounts.invitations import FROM_APPLICATION_ACTION
 from partners.models.profiles import VERIFY_PERMISSION
 
 

@@ -1,7 +1,7 @@
 """The partners' admin: a dashboard that leads to their own profile, a menu with only their
 images and documents, and refusals where Wagtail's page permissions alone would not do.
 
-A partner's group may change its own profile (partners/accounts.py), which Wagtail turns into
+A partner's group may change its own profile (partners/accounts/access.py), which Wagtail turns into
 edit, preview, history and "submit for moderation". Everything that changes the page tree or
 publication — add, copy, move, delete, unpublish, convert an alias — is refused here as well,
 for a partner's own profile too, so that a permission added to the group by mistake later does
@@ -14,7 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.models import CollectionViewRestriction, TaskState, WorkflowState
 
-from partners.accounts import is_partner, own_profiles
+from partners.accounts.access import is_partner, own_profiles
 
 # The only main menu items a partner uses: its own collection's images and documents.
 PARTNER_MENU_ITEMS = {"images", "documents"}

@@ -23,8 +23,8 @@ from wagtail.users.models import UserProfile
 
 from core.models import SiteSettings
 from core.outbox import queue_email, register_kind
-from partners.accounts import GROUP_PREFIX, profile_content_types
-from partners.invitations import admin_url, invitation_url
+from partners.accounts.access import GROUP_PREFIX, profile_content_types
+from partners.accounts.invitations import admin_url, invitation_url
 from partners.models import ProfileReminder
 from partners.models.profiles import stale_before
 

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
-from partners.form_names import RESERVED_FIELD_NAMES
+from partners.application.names import RESERVED_FIELD_NAMES
 
 
 class ApplicationFormPageAdminForm(WagtailAdminFormPageForm):

@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from core.spreadsheets import as_spreadsheet_text
 
 EXPORT_ACTION = "partners.submissions.export"
-# Applications that can become a profile (partners/invitations.py): "Invite as partner".
+# Applications that can become a profile (partners/accounts/invitations.py): "Invite as partner".
 INVITABLE_TYPES = ("sponsorship", "startup")
 DELETE_ACTION = "partners.submissions.delete"
 

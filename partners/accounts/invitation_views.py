@@ -18,16 +18,16 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from core.models import SiteSettings
-from partners.invitations import (
+from partners.accounts.invitations import (
     InvitationError,
     already_invited,
     invitation_tokens,
     profile_for,
     profile_from_application,
 )
+from partners.accounts.reminders import stale_profiles
 from partners.models import ApplicationSubmission
 from partners.models.profiles import VERIFY_PERMISSION
-from partners.reminders import stale_profiles
 
 # Who may turn an application into a profile: those who may read applications (the
 # "Přihlášky / Applications" group and superusers), as the submissions hook decides.

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from partners import spam
-from partners.forms import STARTED_FIELD, started_token
+from partners.application import spam
+from partners.application.forms import STARTED_FIELD, started_token
 from partners.models.form_tokens import FormTokenUsed, UsedFormToken
 
 CLOSED_NOTICE = _("The form is closed, so your submission was not sent.")

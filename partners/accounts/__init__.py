@@ -1,0 +1,2 @@
+"""Partner accounts: access to an organisation's own profile and collection, the partner's
+admin, invitations and reminders."""

@@ -1,0 +1,2 @@
+"""The partner and start-up profiles' blocks and fixed lists (their models are in
+partners/models/profiles.py)."""
