@@ -11,12 +11,22 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from core.outbox_models import OutgoingEmail, register_kind
 
-__all__ = ["OutgoingEmail", "deliver", "one_line", "queue_email", "register_kind"]
+__all__ = [
+    "OutboxBackend",
+    "OutgoingEmail",
+    "deliver",
+    "one_line",
+    "queue_email",
+    "register_kind",
+    "route_wagtail_notifications",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -94,3 +104,37 @@ def deliver(ids=None, should_stop=None):
                 message.record_sent()
                 sent += 1
     return sent, failed
+
+
+ADMIN_NOTIFICATION = "wagtail.notification"
+register_kind(ADMIN_NOTIFICATION, _("Admin notification"))
+
+
+class OutboxBackend(BaseEmailBackend):
+    """A mail backend that queues into the outbox instead of sending: code that sends through
+    Django's mail API (Wagtail's workflow and comment notices) gets the outbox's guarantees.
+    The plain-text body is kept; an HTML alternative is not (the outbox sends plain text)."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            # A blind copy stays blind: each of those recipients gets a message of their own.
+            for recipients in ([*message.to, *message.cc], *([address] for address in message.bcc)):
+                if recipients:
+                    queue_email(
+                        to=recipients,
+                        subject=message.subject,
+                        body=message.body,
+                        kind=ADMIN_NOTIFICATION,
+                        reply_to=message.reply_to[0] if message.reply_to else "",
+                        language=translation.get_language(),
+                    )
+        return len(email_messages)
+
+
+def route_wagtail_notifications():
+    """Wagtail's admin notices (submitted for moderation, approved, changes requested, comments)
+    are sent inside the editor's request through `wagtail.admin.mail.get_connection`; this gives
+    that module the outbox instead, so a slow or failing mail server never holds the request."""
+    from wagtail.admin import mail
+
+    mail.get_connection = lambda *args, **kwargs: OutboxBackend(**kwargs)

@@ -8,8 +8,9 @@ from django.urls import reverse
 from wagtail.models import TaskState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from core.outbox import ADMIN_NOTIFICATION, OutgoingEmail, deliver
 from tests.conftest import page_by_slug
-from tests.partners.conftest import PARTNER_A, profile_form
+from tests.partners.conftest import PARTNER_A, profile_form, submit_for_moderation
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,19 @@ def test_a_submitted_edit_waits_in_moderation_and_the_public_pages_stay_as_they_
     assert "40 měst" not in submitted.description  # the live row
     assert "40 měst" not in public_text(client, CS_PAGE)
     assert "40 cities" not in public_text(client, EN_PAGE)
+
+
+def test_moderators_hear_of_a_submitted_edit_through_the_outbox_not_in_the_request(
+    client, moderator, partner_a, mailoutbox
+):
+    submit_for_moderation(client, partner_a, page_by_slug(PARTNER_A, "cs"), title="Energie, a.s.")
+    notices = OutgoingEmail.objects.filter(kind=ADMIN_NOTIFICATION)
+    assert [notice.recipients for notice in notices] == [["moderatorka@lepsimesta.cz"]]
+    assert mailoutbox == []  # the partner's request sent nothing itself
+    assert deliver() == (1, 0)
+    [sent] = mailoutbox
+    assert sent.to == ["moderatorka@lepsimesta.cz"]
+    assert "Energie, a.s." in sent.subject + sent.body
 
 
 def test_a_moderators_approval_publishes_the_edit(client, submitted, moderator):
