@@ -1,10 +1,9 @@
 """The guide index and a guide page cost the same number of queries however much they show."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories.catalogue import AreaFactory, GuidePageFactory, ProjectPageFactory
+from tests.html import queries
 
 from .guide_fixtures import with_english
 
@@ -14,13 +13,6 @@ pytestmark = pytest.mark.django_db
 # restrictions are a subquery); the areas are Czech already, so none is translated.
 # 13 are what every page of the site costs (see tests/press/test_queries.py).
 CZECH_INDEX_QUERIES = 1 + 13
-
-
-def queries(client, url):
-    client.get(url)  # fills Wagtail's cache of site root paths
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def add_guides(guide_index, areas, count):

@@ -6,23 +6,13 @@ their translations), the search (1, when there is one), then only the page of pr
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from catalogue.choices import FundingSource
 from tests.catalogue.known_catalogue import CS_CATALOGUE
 from tests.factories.catalogue import ProjectPageFactory
+from tests.html import queries
 
 pytestmark = pytest.mark.django_db
-
-
-def queries(client, url):
-    # The first request fills Wagtail's cache of site root paths; count the second.
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
 
 
 def add_projects(index, vocabulary, count):

@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 import wagtail_factories
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partners.models import PartnerIndexPage, PartnerPage, StartupPage
@@ -16,7 +14,7 @@ from tests.factories.partners import (
     PartnerPageFactory,
     StartupPageFactory,
 )
-from tests.html import get_html
+from tests.html import get_html, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -207,13 +205,6 @@ def test_a_draft_profile_is_not_public(client, site):
     page.unpublish()
     assert client.get(INDEX["cs"] + "parksense/").status_code == 404
     assert "ParkSense s.r.o." not in card_names(get_html(client, INDEX["cs"]), "startup")
-
-
-def queries(client, url):
-    client.get(url)  # fills Wagtail's cache of site root paths
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_the_index_costs_the_same_queries_for_5_and_150_partners(client, site, areas):
