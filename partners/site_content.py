@@ -13,9 +13,10 @@ from partners.accounts.access import REVIEW_WORKFLOW, REVIEWERS_GROUP, grant_rev
 def load_partners(pages_by_key, stdout=None):
     index = pages_by_key["partners"]
     # Profiles go live only when SMO approves them, in every language.
-    grant_reviewer_rights()
+    indexes = index.get_translations(inclusive=True)
+    grant_reviewer_rights(indexes)
     assign_approval_workflow(
-        index.get_translations(inclusive=True),
+        indexes,
         workflow_name=REVIEW_WORKFLOW,
         group_name=REVIEWERS_GROUP,
     )
