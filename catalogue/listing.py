@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.collation import sort_key
 from core.querysets import localized
+from core.search import search
 
 from .budget import per_inhabitant
 from .choices import BUDGET_BANDS, CITY_SIZE_BANDS, Country, FundingSource, ProjectStatus, Region
@@ -246,13 +247,13 @@ class CatalogueListing:
         self.all_rows = load_rows(index.projects())
         self.relevance = None
         if self.words:
-            # The search backend reads plain filters only; the view restrictions are already
-            # applied to the rows this is intersected with.
-            found = (
-                ProjectPage.objects.child_of(index)
-                .live()
-                .defer_streamfields()
-                .search(self.words, operator="and", order_by_relevance=True)
+            # The site search's engine, so both find the same projects. The backend reads plain
+            # filters only; the view restrictions are already applied to the rows this is
+            # intersected with.
+            found = search(
+                ProjectPage.objects.child_of(index).live().defer_streamfields(),
+                self.words,
+                index.locale.language_code,
             )
             self.relevance = {page.pk: rank for rank, page in enumerate(found)}
         self.rows = sort_rows(

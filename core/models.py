@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page
+from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from core.admin_language import page_edit_handler
 from core.outbox_models import OutgoingEmail
+from core.search import search_keys
 from core.slugs import ascii_slug
 
 
@@ -42,6 +44,13 @@ class BasePage(Page):
             [FieldPanel("social_image"), FieldPanel("social_text")],
             heading=_("Social sharing"),
         ),
+    ]
+
+    # Beside its words, a page indexes the search keys of its title and text (core/search.py).
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_title_keys", boost=2),
+        index.SearchField("search_text_keys"),
     ]
 
     # Built for each admin language, not once for the first editor's (core/admin_language.py).
@@ -98,6 +107,20 @@ class BasePage(Page):
         the guides), or None."""
         return cls.objects.live().filter(locale_id=locale_id).first()
 
+    def search_text(self):
+        """The page's searchable text: the values of its search fields but the title and keys."""
+        texts = []
+        for field in self.search_fields:
+            if isinstance(field, index.SearchField) and field.field_name not in KEY_SOURCES:
+                texts.append(_flatten(field.get_value(self)))
+        return " ".join(text for text in texts if text)
+
+    def search_title_keys(self):
+        return " ".join(search_keys(self.title, self.locale.language_code))
+
+    def search_text_keys(self):
+        return " ".join(search_keys(self.search_text(), self.locale.language_code))
+
     @property
     def sharing_text(self):
         return self.social_text or self.search_description
@@ -109,6 +132,19 @@ class BasePage(Page):
         if match is None or not hasattr(self, "reverse_subpage"):
             return ""
         return self.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+
+
+# Search fields that the keys are not made from: the title has its own, the keys are the result.
+KEY_SOURCES = {"title", "search_title_keys", "search_text_keys"}
+
+
+def _flatten(value):
+    """A search field's value as text (a stream field gives a list of texts)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(_flatten(item) for item in value)
+    return str(value)
 
 
 def edit_tabs(*tabs):

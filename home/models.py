@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.search import index
 
 from catalogue.models import GuideIndexPage, ProjectIndexPage, ProjectPage, working_groups
 from core.blocks import BodyBlock, CallToActionBlock
@@ -22,6 +23,8 @@ class HomePage(BasePage):
         max_num=1,
     )
     body = StreamField(BodyBlock(), verbose_name=_("Body"), blank=True)
+
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     content_panels = [
         *BasePage.content_panels,
@@ -74,6 +77,8 @@ class StandardPage(BasePage):
 
     lead = models.TextField(_("Lead"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Body"))
+
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
 

@@ -90,6 +90,8 @@ class PressIndexPage(RoutablePageMixin, BasePage):
 
     intro = models.TextField(_("Introduction"), blank=True)
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/press_index_page.html"

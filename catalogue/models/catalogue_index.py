@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
+from wagtail.search import index
 
 from catalogue.blocks import RICH_TEXT_FEATURES
 from catalogue.listing import FACET_NAMES
@@ -21,6 +22,8 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     """The catalogue of projects: facets, search, chart, comparison and open data."""
 
     intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 

@@ -51,6 +51,8 @@ class GuideIndexPage(BasePage):
 
     intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/catalogue/guide_index_page.html"

@@ -22,6 +22,8 @@ class WorkingGroupIndexPage(BasePage):
 
     intro = RichTextField(_("Introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/catalogue/working_group_index_page.html"

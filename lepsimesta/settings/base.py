@@ -222,7 +222,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Lepší města"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# "simple": PostgreSQL compares the keys core/search.py makes, without stemming them in English.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Addresses in ASCII: the admin transliterates Czech titles into slugs (core/slugs.py does the
 # same on the server), so no address is percent-encoded in feeds and the sitemap.

@@ -241,6 +241,8 @@ class PartnerIndexPage(BasePage):
         _("Start-ups: introduction"), features=RICH_TEXT_FEATURES, blank=True
     )
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("startups_intro")]
 
     template = "pages/partners/partner_index_page.html"
