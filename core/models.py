@@ -115,6 +115,9 @@ class BasePage(Page):
                 texts.append(_flatten(field.get_value(self)))
         return " ".join(text for text in texts if text)
 
+    # The date a search result shows, where the date matters (a press release's).
+    search_result_date = None
+
     def search_title_keys(self):
         return " ".join(search_keys(self.title, self.locale.language_code))
 

@@ -1,17 +1,25 @@
-"""Site-wide views that are not pages: health check, robots.txt and the HTML sitemap."""
+"""Site-wide views that are not pages: health check, robots.txt, the HTML sitemap and the
+site search."""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
+from catalogue.models import ProjectIndexPage
 from core.querysets import without_view_restrictions
+from core.search import excerpt, query_keys, search
 
 
 def cache_status():
@@ -101,3 +109,107 @@ def html_sitemap(request):
         "pages/html_sitemap.html",
         {"tree": _page_tree(pages), "language_urls": language_urls},
     )
+
+
+# Longer queries are cut: nobody types more, and the engine need not read an essay.
+SEARCH_MAX_LENGTH = 200
+RESULTS_PER_PAGE = 10
+# Where else a query found pages, said in the visitor's language.
+IN_LANGUAGE = {"cs": _("in Czech"), "en": _("in English")}
+
+
+def _language_urls(view_name):
+    """The view's address in each language, for the language switcher."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = reverse(view_name)
+    return urls
+
+
+def _searchable_pages(site, language_code):
+    """The live, public pages of a language: what the search may show."""
+    home = site.root_page.get_translation_or_none(Locale.objects.get(language_code=language_code))
+    if home is None:
+        return Page.objects.none()
+    # Aliases (copies not yet translated) stay out; the search backend filters by id, not alias.
+    originals = Page.objects.filter(alias_of__isnull=True).values("id")
+    return home.get_descendants(inclusive=True).live().public().filter(id__in=originals)
+
+
+@require_safe
+def site_search(request):
+    """Every page type in the visitor's language: results with type, excerpt and date, a filter
+    by type with counts, pages of RESULTS_PER_PAGE; with nothing found, where else to look."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    language = translation.get_language()
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    pages = _searchable_pages(site, language)
+    # A query of stop words or punctuation has nothing to look for.
+    has_words = bool(query_keys(query, language))
+    counts = search(pages, query, language).facet("content_type_id") if has_words else {}
+    types = [
+        {
+            "code": content_type.model,
+            "pk": content_type.pk,
+            "label": content_type.model_class()._meta.verbose_name_plural,
+            "count": counts[content_type.pk],
+        }
+        for content_type in ContentType.objects.filter(pk__in=counts).order_by("model")
+    ]
+    chosen_type = next((t for t in types if t["code"] == request.GET.get("type")), None)
+    if chosen_type:
+        pages = pages.filter(content_type=chosen_type["pk"])
+    results = Paginator(search(pages, query, language) if has_words else [], RESULTS_PER_PAGE)
+    results_page = results.get_page(request.GET.get("page"))
+    # The page types' own fields, for the excerpt and the date: one query per type shown.
+    shown = Page.objects.filter(pk__in=[page.pk for page in results_page]).specific()
+    specific = {page.pk: page for page in shown}
+    found = [
+        {
+            "page": specific[page.pk],
+            "type": specific[page.pk]._meta.verbose_name,
+            "excerpt": excerpt(
+                specific[page.pk].search_text() or specific[page.pk].search_description,
+                query,
+                language,
+            ),
+        }
+        for page in results_page
+        if page.pk in specific
+    ]
+
+    def address(**changes):
+        params = {"q": query, "type": chosen_type and chosen_type["code"], "page": None, **changes}
+        return "?" + urlencode({name: value for name, value in params.items() if value})
+
+    for option in types:
+        option["url"] = address(type=option["code"])
+    context = {
+        "query": query,
+        "all_types_url": address(type=None),
+        "previous_url": results_page.has_previous()
+        and address(page=results_page.previous_page_number()),
+        "next_url": results_page.has_next() and address(page=results_page.next_page_number()),
+        "types": types,
+        "chosen_type": chosen_type,
+        "results": found,
+        "results_page": results_page,
+        "total": sum(counts.values()),
+        "language_urls": _language_urls("search"),
+    }
+    if query and not counts:
+        other = next(code for code, _name in settings.LANGUAGES if code != language)
+        with translation.override(other):
+            context["other_language"] = {
+                "code": other,
+                "count": search(_searchable_pages(site, other), query, other).count(),
+                "url": reverse("search"),
+                "where": IN_LANGUAGE[other],
+            }
+        context["catalogue"] = ProjectIndexPage.live_in_locale(
+            Locale.objects.get(language_code=language).pk
+        )
+    return render(request, "pages/search_results.html", context)

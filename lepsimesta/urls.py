@@ -32,6 +32,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all: /cs/mapa-stranek/, /en/sitemap/.
     path(_("sitemap/"), core_views.html_sitemap, name="html_sitemap"),
+    path(_("search/"), core_views.site_search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

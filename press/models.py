@@ -195,6 +195,10 @@ class PressReleasePage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
+    @property
+    def search_result_date(self):
+        return self.release_date
+
     template = "pages/press_release_page.html"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []

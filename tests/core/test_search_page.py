@@ -1,0 +1,101 @@
+"""The search page as a visitor meets it: /cs/hledat/ and /en/search/, from the header's box."""
+
+import pytest
+
+from tests.html import get_html, queries
+
+pytestmark = pytest.mark.django_db
+
+PISEK_CS = "Senzory obsazenosti parkovacích míst a navigace k volným místům"
+PISEK_EN = "Parking-space occupancy sensors and guidance to free spaces"
+
+
+def result_titles(html):
+    return [a.get_text(strip=True) for a in html.select(".search-result__title a")]
+
+
+def test_every_page_has_a_search_box_leading_to_the_search_in_its_language(client, site):
+    for home, action in (("/cs/", "/cs/hledat/"), ("/en/", "/en/search/")):
+        form = get_html(client, home).select_one("header form[role=search]")
+        assert form["action"] == action
+        assert form.select_one("input[type=search]")["name"] == "q"
+
+
+def test_a_czech_query_without_diacritics_finds_czech_pages_only(client, site):
+    html = get_html(client, "/cs/hledat/?q=parkovani")
+    titles = result_titles(html)
+    assert PISEK_CS in titles
+    assert PISEK_EN not in titles
+    assert "Chytré parkování: senzory obsazenosti a navigace k volným místům" in titles
+    assert "nalezen" in html.select_one(".search-results__summary").get_text()
+    # The match is marked in the excerpt; the result says what kind of page it is.
+    assert html.select(".search-result mark")
+    types = {p.get_text(strip=True) for p in html.select(".search-result__type")}
+    assert {"Projekt", "Implementační návod"} <= {t.split(" ·")[0] for t in types}
+    assert html.select_one("meta[name=robots]")["content"] == "noindex, follow"
+
+
+def test_an_english_query_finds_english_pages(client, site):
+    titles = result_titles(get_html(client, "/en/search/?q=parking"))
+    assert PISEK_EN in titles
+    assert PISEK_CS not in titles
+
+
+def test_results_can_be_filtered_by_type(client, site):
+    html = get_html(client, "/cs/hledat/?q=parkovani")
+    project_filter = next(
+        a for a in html.select(".filter-links a") if a.get_text().startswith("Projekty")
+    )
+    filtered = get_html(client, "/cs/hledat/" + project_filter["href"])
+    assert PISEK_CS in result_titles(filtered)
+    types = {p.get_text(strip=True) for p in filtered.select(".search-result__type")}
+    assert types == {"Projekt"}
+    assert filtered.select_one(".filter-links a[aria-current]") is not None
+
+
+def test_a_press_release_shows_its_date(client, site):
+    html = get_html(client, "/cs/hledat/?q=partnery")
+    dated = [
+        p.get_text(" ", strip=True)
+        for p in html.select(".search-result__type")
+        if "·" in p.get_text()
+    ]
+    assert any("2016" in text for text in dated)
+
+
+def test_nothing_found_suggests_the_catalogue_and_the_other_language(client, site):
+    html = get_html(client, "/cs/hledat/?q=occupancy")
+    box = html.select_one(".search-results__none")
+    assert "nic neodpovídá" in box.get_text()
+    assert box.find("a", string="katalog projektů")
+    other = box.find("a", hreflang="en")
+    assert other["href"] == "/en/search/?q=occupancy"
+    assert "v angličtině" in other.get_text()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/cs/hledat/",
+        "/cs/hledat/?q=",
+        "/cs/hledat/?q=" + "parkování " * 100,
+        "/cs/hledat/?q=parkovani&page=abc",
+        "/cs/hledat/?q=parkovani&page=999",
+        "/cs/hledat/?q=parkovani&type=nonsense",
+        "/en/search/?q=%27%22%2A%3A%26%7C",
+    ],
+)
+def test_odd_requests_get_a_clear_page(client, site, address):
+    response = client.get(address)
+    assert response.status_code == 200
+    assert "Hledat na webu" in response.content.decode() or "Search the site" in (
+        response.content.decode()
+    )
+
+
+def test_the_search_costs_the_same_queries_for_few_and_many_results(client, site):
+    few = queries(client, "/cs/hledat/?q=Plzen")
+    many = queries(client, "/cs/hledat/?q=projekt")
+    # The search, its facet counts and one query per page type shown (at most seven types).
+    assert many <= few + 6
+    assert many < 30
