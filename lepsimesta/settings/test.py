@@ -4,8 +4,10 @@ The cache is base.py's: Redis through the resilient backend when REDIS_URL is se
 production), local memory otherwise.
 """
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import REDIS_URL, STORAGES, cache_settings, env
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -22,3 +24,14 @@ STORAGES = {
 # Tests browse the sample catalogue that load_site adds.
 LOAD_DEMO_CONTENT = True
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", "/tmp/lepsimesta-test-media")
+
+# `make test` runs the suite in pytest-xdist workers: each gets its own Redis database and media
+# folder, so one worker's cache.clear() or deleted files never reach another's tests.
+XDIST_WORKER = env.str("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    worker_number = int(XDIST_WORKER.removeprefix("gw"))
+    MEDIA_ROOT = f"{MEDIA_ROOT}/{XDIST_WORKER}"
+    if REDIS_URL:
+        redis_url = urlsplit(REDIS_URL)
+        redis_database = int(redis_url.path.strip("/") or 0) + worker_number
+        CACHES = cache_settings(redis_url._replace(path=f"/{redis_database}").geturl())
