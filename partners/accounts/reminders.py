@@ -1,18 +1,15 @@
 """Stale profiles: those SMO last approved more than a year ago (the report lists them for
 editors), and the reminder their partners get, at most once per profile every 30 days.
 
-A profile is stale when it is live and its last publication (its last check by SMO, see
-OrganisationPage.last_verified) is older than VERIFICATION_INTERVAL. A draft never published
-(a new partner's profile) is not stale: it waits for its first approval.
+Which profiles are stale is partners.models.profiles.needing_verification's rule: live, and last
+published (checked by SMO) longer than VERIFICATION_INTERVAL ago; a draft never published is not.
 """
 
-import datetime
 from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -26,19 +23,17 @@ from core.outbox import queue_email, register_kind
 from partners.accounts.access import GROUP_PREFIX, profile_content_types
 from partners.accounts.invitations import admin_url, invitation_url
 from partners.models import ProfileReminder
-from partners.models.profiles import stale_before
+from partners.models.profiles import needing_verification
 
 REMINDER = "partners.reminder"
 register_kind(REMINDER, gettext_lazy("Partner profile reminder"))
 
 
-def stale_profiles():
-    """Live profiles (every language) last approved before stale_before(), oldest first."""
-    cutoff = timezone.make_aware(datetime.datetime.combine(stale_before(), datetime.time.min))
+def stale_profiles(now=None):
+    """The profiles (every language, both types) needing verification, oldest first: what the
+    "Profiles to check" report lists and whose partners are reminded."""
     return (
-        Page.objects.filter(content_type__in=profile_content_types(), live=True)
-        .annotate(last_verified_at=Coalesce("last_published_at", "first_published_at"))
-        .filter(last_verified_at__lt=cutoff)
+        needing_verification(Page.objects.filter(content_type__in=profile_content_types()), now)
         .select_related("locale", "content_type")
         .order_by("last_verified_at", "pk")
     )
