@@ -15,9 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
 from django.utils.html import escape
@@ -29,11 +27,11 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from catalogue.models import Area
-from core.models import SiteSettings
-from core.outbox import one_line, queue_email, register_kind
+from core.outbox import one_line, register_kind
 from core.slugs import ascii_slug
 from core.translation import create_synced_translation
 from partners.accounts.access import add_partner_user, give_access, is_partner, source_page
+from partners.accounts.mail import admin_url, queue_partner_email
 from partners.application.types import ApplicationType
 from partners.models import (
     ApplicationSubmission,
@@ -46,6 +44,7 @@ from partners.profiles.choices import StartupStage
 
 INVITATION = "partners.invitation"
 register_kind(INVITATION, gettext_lazy("Partner invitation"))
+INVITATION_SUBJECT = gettext_lazy("Lepší města: invitation to keep the profile of %(organisation)s")
 
 # The audit log's action for a profile made from an application (named in invitation_hooks).
 FROM_APPLICATION_ACTION = "partners.profile_from_application"
@@ -99,10 +98,6 @@ def invitation_url(user, language):
         },
     )
     return settings.WAGTAILADMIN_BASE_URL + path
-
-
-def admin_url(name, *args):
-    return settings.WAGTAILADMIN_BASE_URL + reverse(name, args=args)
 
 
 def validity_days():
@@ -190,33 +185,23 @@ def queue_invitation_email(invitation):
     user, language = invitation.user, invitation.language
     source = invitation.page.specific
     page = profile_in(source, language)
-    site_settings = SiteSettings.for_site(source.get_site())
-    with translation.override(language):
-        body = render_to_string(
-            "emails/partner_invitation.txt",
-            {
-                "organisation": source.title,
-                "page_title": page.title,
-                "page_type": page._meta.verbose_name,
-                "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
-                "link": invitation_url(user, language),
-                "days": validity_days(),
-                "has_password": user.has_usable_password(),
-                "login_url": admin_url("wagtailadmin_login"),
-                "username": user.get_username(),
-                "contact_email": site_settings.contact_email,
-            },
-        )
-        return queue_email(
-            kind=INVITATION,
-            about=invitation,
-            to=user.email,
-            reply_to=site_settings.contact_email,
-            subject=_("Lepší města: invitation to keep the profile of %(organisation)s")
-            % {"organisation": source.title},
-            body=body,
-            language=language,
-        )
+    return queue_partner_email(
+        kind=INVITATION,
+        about=invitation,
+        user=user,
+        profile=source,
+        subject=INVITATION_SUBJECT,
+        template="emails/partner_invitation.txt",
+        context={
+            "page_title": page.title,
+            "page_type": page._meta.verbose_name,
+            "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
+            "link": invitation_url(user, language),
+            "days": validity_days(),
+            "has_password": user.has_usable_password(),
+        },
+        language=language,
+    )
 
 
 # From an application to a draft profile -------------------------------------------------------

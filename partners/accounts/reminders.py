@@ -1,44 +1,37 @@
 """Stale profiles: those SMO last approved more than a year ago (the report lists them for
 editors), and the reminder their partners get, at most once per profile every 30 days.
 
-A profile is stale when it is live and its last publication (its last check by SMO, see
-OrganisationPage.last_verified) is older than VERIFICATION_INTERVAL. A draft never published
-(a new partner's profile) is not stale: it waits for its first approval.
+Which profiles are stale is partners.models.profiles.needing_verification's rule: live, and last
+published (checked by SMO) longer than VERIFICATION_INTERVAL ago; a draft never published is not.
 """
 
-import datetime
 from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from core.models import SiteSettings
-from core.outbox import queue_email, register_kind
+from core.outbox import register_kind
 from partners.accounts.access import GROUP_PREFIX, profile_content_types
-from partners.accounts.invitations import admin_url, invitation_url
+from partners.accounts.invitations import invitation_url
+from partners.accounts.mail import admin_url, queue_partner_email
 from partners.models import ProfileReminder
-from partners.models.profiles import stale_before
+from partners.models.profiles import needing_verification
 
 REMINDER = "partners.reminder"
 register_kind(REMINDER, gettext_lazy("Partner profile reminder"))
+REMINDER_SUBJECT = gettext_lazy("Lepší města: please check the profile of %(organisation)s")
 
 
-def stale_profiles():
-    """Live profiles (every language) last approved before stale_before(), oldest first."""
-    cutoff = timezone.make_aware(datetime.datetime.combine(stale_before(), datetime.time.min))
+def stale_profiles(now=None):
+    """The profiles (every language, both types) needing verification, oldest first: what the
+    "Profiles to check" report lists and whose partners are reminded."""
     return (
-        Page.objects.filter(content_type__in=profile_content_types(), live=True)
-        .annotate(last_verified_at=Coalesce("last_published_at", "first_published_at"))
-        .filter(last_verified_at__lt=cutoff)
+        needing_verification(Page.objects.filter(content_type__in=profile_content_types()), now)
         .select_related("locale", "content_type")
         .order_by("last_verified_at", "pk")
     )
@@ -89,40 +82,29 @@ def due_reminders(now=None):
 
 def queue_reminder(user, source, pages):
     language = user_language(user)
-    site_settings = SiteSettings.for_site(source.get_site())
-    with translation.override(language):
-        body = render_to_string(
-            "emails/partner_reminder.txt",
-            {
-                "organisation": source.title,
-                "pages": [
-                    {
-                        "title": page.title,
-                        "language": page.locale.get_display_name(),
-                        "last_verified": date_format(
-                            timezone.localdate(page.last_verified_at), "DATE_FORMAT"
-                        ),
-                        "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
-                    }
-                    for page in pages
-                ],
-                # Someone who never set a password cannot sign in, nor reset one: a new link.
-                "link": None if user.has_usable_password() else invitation_url(user, language),
-                "login_url": admin_url("wagtailadmin_login"),
-                "username": user.get_username(),
-                "contact_email": site_settings.contact_email,
-            },
-        )
-        return queue_email(
-            kind=REMINDER,
-            about=source,
-            to=user.email,
-            reply_to=site_settings.contact_email,
-            subject=_("Lepší města: please check the profile of %(organisation)s")
-            % {"organisation": source.title},
-            body=body,
-            language=language,
-        )
+    return queue_partner_email(
+        kind=REMINDER,
+        about=source,
+        user=user,
+        profile=source,
+        subject=REMINDER_SUBJECT,
+        template="emails/partner_reminder.txt",
+        context={
+            "pages": [
+                {
+                    "title": page.title,
+                    "language": page.locale.get_display_name(),
+                    # A date: the template writes it in the reminder's language.
+                    "last_verified": timezone.localdate(page.last_verified_at),
+                    "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
+                }
+                for page in pages
+            ],
+            # Someone who never set a password cannot sign in, nor reset one: a new link.
+            "link": None if user.has_usable_password() else invitation_url(user, language),
+        },
+        language=language,
+    )
 
 
 def remind(source, pages, users, now=None):

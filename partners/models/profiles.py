@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -30,9 +31,26 @@ VERIFICATION_INTERVAL = datetime.timedelta(days=365)
 VERIFY_PERMISSION = "partners.verify_profile"
 
 
-def stale_before():
-    """Profiles last approved before this day need checking."""
-    return timezone.localdate() - VERIFICATION_INTERVAL
+def verification_cutoff(now=None):
+    """A profile last approved before this moment needs checking: the start (local time) of the
+    day VERIFICATION_INTERVAL before today, so that a whole day's publications go stale together."""
+    day = timezone.localdate(now) - VERIFICATION_INTERVAL
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def needing_verification(pages, now=None):
+    """The profiles among `pages` (Page or profile querysets) that need checking, with the moment
+    of their last check as `last_verified_at`.
+
+    The one rule (OrganisationPage.needs_verification asks it for one page): a profile needs
+    checking when it is live and its last publication, SMO's last check (see
+    OrganisationPage.last_verified), is older than VERIFICATION_INTERVAL. A draft never published
+    (a new partner's profile) does not: it waits for its first approval, not for a check."""
+    return (
+        pages.filter(live=True)
+        .annotate(last_verified_at=Coalesce("last_published_at", "first_published_at"))
+        .filter(last_verified_at__lt=verification_cutoff(now))
+    )
 
 
 class OrganisationPage(SampleContentMixin, BasePage):
@@ -96,15 +114,22 @@ class OrganisationPage(SampleContentMixin, BasePage):
         return "".join(word[0] for word in self.title.split()[:2]).upper()
 
     @property
+    def last_verified_moment(self):
+        """When SMO last approved the profile: partners cannot publish, so every publication is
+        an editor's check (an editor confirms an unchanged profile by publishing it again)."""
+        return self.last_published_at or self.first_published_at
+
+    @property
     def last_verified(self):
-        """The day SMO last approved the profile: partners cannot publish, so every publication
-        is an editor's check (an editor confirms an unchanged profile by publishing it again)."""
-        published = self.last_published_at or self.first_published_at
+        """The day of last_verified_moment, None if the profile was never published."""
+        published = self.last_verified_moment
         return timezone.localdate(published) if published else None
 
     @property
     def needs_verification(self):
-        return self.last_verified is None or self.last_verified < stale_before()
+        """needing_verification()'s rule for this page, without a query."""
+        published = self.last_verified_moment
+        return self.live and published is not None and published < verification_cutoff()
 
 
 class PartnerPage(OrganisationPage):

@@ -13,8 +13,8 @@ from wagtail.models import Page
 
 from core.models import OutgoingEmail
 from partners.accounts.invitations import INVITATION, invite
-from partners.accounts.reminders import REMINDER
-from partners.models import PartnerInvitation, ProfileReminder
+from partners.accounts.reminders import REMINDER, stale_profiles
+from partners.models import PartnerInvitation, PartnerPage, ProfileReminder, StartupPage
 from tests.conftest import page_by_slug
 from tests.mail import send_pending_mail
 
@@ -84,6 +84,19 @@ def test_superusers_see_it_partners_and_editors_do_not(client, stale):
         assert client.get(REPORT).status_code == 403
         assert client.get(REPORT + "results/").status_code == 403
         assert "Profily ke kontrole" not in client.get("/admin/").content.decode()
+
+
+def test_the_report_the_reminders_and_the_page_share_one_rule(stale):
+    """Live and last published over a year ago; a draft never published waits for its first
+    approval and a profile taken offline is not checked either."""
+    Page.objects.filter(slug="energie-pro-mesta").update(
+        live=False, first_published_at=None, last_published_at=None
+    )
+    Page.objects.filter(slug="parksense", locale__language_code="en").update(live=False)
+    listed = {(page.slug, page.locale.language_code) for page in stale_profiles()}
+    assert listed == {("dopravni-data", "cs"), ("dopravni-data", "en"), ("parksense", "cs")}
+    pages = [*PartnerPage.objects.all(), *StartupPage.objects.all()]
+    assert {(p.slug, p.locale.language_code) for p in pages if p.needs_verification} == listed
 
 
 # The reminders --------------------------------------------------------------------------------
