@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
 from catalogue.models import ProjectIndexPage
@@ -137,6 +139,28 @@ def _searchable_pages(site, language_code):
     return home.get_descendants(inclusive=True).live().public().filter(id__in=originals)
 
 
+def _promotions(query, language):
+    """What editors pinned for this query (Wagtail's search promotions), in the visitor's
+    language: a promotion for "parkování" shows for "parkovani" too, as the search matches both.
+    External links are shown on either language's search."""
+    keys = query_keys(query, language)
+    candidates = (
+        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+        .exclude(
+            page__locale__language_code__in=[
+                code for code, _ in settings.LANGUAGES if code != language
+            ]
+        )
+        .select_related("query", "page")
+        .order_by("sort_order")
+    )
+    return [
+        promotion
+        for promotion in candidates
+        if query_keys(promotion.query.query_string, language) == keys
+    ]
+
+
 @require_safe
 def site_search(request):
     """Every page type in the visitor's language: results with type, excerpt and date, a filter
@@ -189,6 +213,7 @@ def site_search(request):
         option["url"] = address(type=option["code"])
     context = {
         "query": query,
+        "promotions": _promotions(query, language) if has_words else [],
         "all_types_url": address(type=None),
         "previous_url": results_page.has_previous()
         and address(page=results_page.previous_page_number()),

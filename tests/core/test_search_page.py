@@ -1,6 +1,7 @@
 """The search page as a visitor meets it: /cs/hledat/ and /en/search/, from the header's box."""
 
 import pytest
+from wagtail.models import Page
 
 from tests.html import get_html, queries
 
@@ -99,3 +100,35 @@ def test_the_search_costs_the_same_queries_for_few_and_many_results(client, site
     # The search, its facet counts and one query per page type shown (at most seven types).
     assert many <= few + 6
     assert many < 30
+
+
+@pytest.fixture
+def promotion(site):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    pisek_en = Page.objects.get(title=PISEK_EN)
+    guide_cs = Page.objects.get(title__startswith="Chytré parkování")
+    SearchPromotion.objects.create(
+        query=Query.get("parkování"), page=guide_cs, description="Jak začít.", sort_order=0
+    )
+    SearchPromotion.objects.create(query=Query.get("parking"), page=pisek_en, sort_order=0)
+
+
+def test_a_promoted_result_shows_first_in_its_language_only(client, promotion):
+    html = get_html(client, "/cs/hledat/?q=parkovani")
+    promoted = html.select(".search-promotions .search-result__title a")
+    assert [a.get_text(strip=True) for a in promoted] == [
+        "Chytré parkování: senzory obsazenosti a navigace k volným místům"
+    ]
+    assert "Jak začít." in html.select_one(".search-promotions").get_text()
+    english = get_html(client, "/en/search/?q=parking")
+    assert [a.get_text(strip=True) for a in english.select(".search-promotions a")] == [PISEK_EN]
+    assert not get_html(client, "/cs/hledat/?q=parking").select(".search-promotions")
+
+
+def test_editors_and_moderators_may_pin_promotions(site):
+    from django.contrib.auth.models import Group
+
+    for name in ("Editors", "Moderators"):
+        rights = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert {"add_searchpromotion", "change_searchpromotion"} <= rights
