@@ -39,6 +39,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
 
     def working_group_cards(self):
         """The working groups (the catalogue's areas) in this page's language, with their
@@ -86,3 +87,4 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("Standard page")
+        verbose_name_plural = _("Standard pages")

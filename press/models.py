@@ -102,6 +102,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("Press release index")
+        verbose_name_plural = _("Press release indexes")
 
     def releases(self):
         """The live releases under this index, newest first, without their bodies."""

@@ -36,6 +36,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("Project catalogue")
+        verbose_name_plural = _("Project catalogues")
 
     def projects(self):
         """The live projects of this catalogue that anybody may see."""

@@ -62,6 +62,7 @@ class GuideIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("Guide index")
+        verbose_name_plural = _("Guide indexes")
 
     def guides_by_area(self):
         """[(area in this page's language, [guides])], in the areas' order; one query each for

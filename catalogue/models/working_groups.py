@@ -33,6 +33,7 @@ class WorkingGroupIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("Working group index")
+        verbose_name_plural = _("Working group indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

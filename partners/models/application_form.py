@@ -181,6 +181,7 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = _("Application form page")
+        verbose_name_plural = _("Application form pages")
 
     # The form builder
 

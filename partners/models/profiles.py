@@ -278,6 +278,7 @@ class PartnerIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("Partner index")
+        verbose_name_plural = _("Partner indexes")
 
     def profiles(self, model):
         """The live profiles of `model` under this index, with what their cards show."""
