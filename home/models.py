@@ -7,7 +7,8 @@ from wagtail.fields import StreamField
 
 from catalogue.models import GuideIndexPage, ProjectIndexPage, ProjectPage, working_groups
 from core.blocks import BodyBlock, CallToActionBlock
-from core.models import BasePage
+from core.models import BasePage, SiteSettings
+from core.structured_data import organisation
 from partners.models import PartnerIndexPage
 
 
@@ -31,6 +32,7 @@ class HomePage(BasePage):
     ]
 
     template = "pages/home_page.html"
+    description_field = "lead"
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -68,6 +70,9 @@ class HomePage(BasePage):
             return None
         return {"index": index, "partners": index.leading_partners(count)}
 
+    def structured_data(self, request):
+        return organisation(SiteSettings.for_request(request), self.locale.language_code, request)
+
 
 class StandardPage(BasePage):
     """A page of text: about the initiative, privacy, accessibility statement."""
@@ -78,6 +83,7 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
 
     template = "pages/standard_page.html"
+    description_field = "lead"
 
     class Meta:
         verbose_name = _("Standard page")
