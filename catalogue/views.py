@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from core.querysets import localized
 
 from .choices import CITY_SIZE_BANDS, Country, ProjectStatus
-from .listing import SEARCH_MAX_LENGTH, CatalogueListing, band_code
+from .listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing, band_code
 from .open_data import data_urls
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -39,9 +39,9 @@ def catalogue(index, request):
             "search_max_length": SEARCH_MAX_LENGTH,
             "data_urls": data_urls(index, request, listing),
             "compare_url": index.compare_url(request),
-            # One chosen value may be a page worth finding (all parking projects); more, or a
-            # search, are combinations without end: search engines follow them, never index.
-            "noindex": listing.filter_value_count > 1 or bool(listing.words),
+            # Filters, a search and sorting make combinations without end: search engines
+            # follow them to the projects, and index the plain catalogue only.
+            "noindex": any(request.GET.get(name) for name in (*FACET_NAMES, "q", "sort")),
         },
     )
 

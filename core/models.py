@@ -4,7 +4,7 @@ attempt counter behind rate limits (core/throttle.py) and the outbox of e-mails
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -17,6 +17,15 @@ from core.admin_language import page_edit_handler
 from core.outbox_models import OutgoingEmail
 from core.search import search_keys
 from core.slugs import ascii_slug
+from core.text import plain_text
+
+# What search results and shared links say of a page with no description of its own.
+DEFAULT_DESCRIPTION = _(
+    "Proven smart-city projects from Czech and European cities, and implementation guides "
+    "with budgets and tender outlines that Czech towns can build on."
+)
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 200
 
 
 class BasePage(Page):
@@ -59,6 +68,10 @@ class BasePage(Page):
     # The query parameters that mean the same in every language (a catalogue filter, a town's
     # population): the language switcher keeps them.
     language_neutral_params = ()
+
+    # The field whose text describes the page when the editor wrote no search description
+    # (a release's lead, a project's summary); page types name theirs.
+    description_field = None
 
     # Nobody translates an address: a translation's slug is made from its own title (save()).
     override_translatable_fields = [BaseTranslatableField("slug")]
@@ -125,8 +138,27 @@ class BasePage(Page):
         return " ".join(search_keys(self.search_text(), self.locale.language_code))
 
     @property
+    def meta_description(self):
+        """The search description, else the page's own summary as plain text, else the site's
+        sentence in the page's language."""
+        text = plain_text(self.search_description)
+        if not text and self.description_field:
+            text = plain_text(getattr(self, self.description_field))
+        if not text:
+            with translation.override(self.locale.language_code):
+                return str(DEFAULT_DESCRIPTION)
+        if len(text) > DESCRIPTION_LENGTH:
+            # Cut at a word, not inside one.
+            text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        return text
+
+    @property
     def sharing_text(self):
-        return self.social_text or self.search_description
+        return self.social_text or self.meta_description
+
+    def structured_data(self, request):
+        """The schema.org entity the page is about (core/structured_data.py), or None."""
+        return None
 
     def subpage_path_in(self, request, language_code):
         """The sub-page the request shows (a year archive, a thank-you page), as its path reads

@@ -8,7 +8,8 @@ from wagtail.search import index
 
 from catalogue.models import GuideIndexPage, ProjectIndexPage, ProjectPage, working_groups
 from core.blocks import BodyBlock, CallToActionBlock
-from core.models import BasePage
+from core.models import BasePage, SiteSettings
+from core.structured_data import organisation
 from partners.models import PartnerIndexPage
 
 
@@ -34,6 +35,7 @@ class HomePage(BasePage):
     ]
 
     template = "pages/home_page.html"
+    description_field = "lead"
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -72,6 +74,9 @@ class HomePage(BasePage):
             return None
         return {"index": index, "partners": index.leading_partners(count)}
 
+    def structured_data(self, request):
+        return organisation(SiteSettings.for_request(request), self.locale.language_code, request)
+
 
 class StandardPage(BasePage):
     """A page of text: about the initiative, privacy, accessibility statement."""
@@ -84,6 +89,7 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
 
     template = "pages/standard_page.html"
+    description_field = "lead"
 
     class Meta:
         verbose_name = _("Standard page")

@@ -17,9 +17,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, SiteSettings
+from core.models import BasePage
 from core.querysets import localized, without_view_restrictions
-from core.structured_data import json_ld, publisher
+from core.structured_data import creative_work
 
 from .feeds import PressAtomFeed, PressRssFeed
 
@@ -95,6 +95,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/press_index_page.html"
+    description_field = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
@@ -201,6 +202,7 @@ class PressReleasePage(BasePage):
         return self.release_date
 
     template = "pages/press_release_page.html"
+    description_field = "lead"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
 
@@ -235,28 +237,18 @@ class PressReleasePage(BasePage):
         )
         if self.index_page is not None:
             context["feeds"] = self.index_page.feed_urls(request)
-        context["structured_data"] = json_ld(self.structured_data(request))
         return context
 
     def structured_data(self, request):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title,
-            "description": self.lead,
-            "datePublished": self.release_date.isoformat(),
-            "inLanguage": self.locale.language_code,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
-            "dateline": self.dateline_place,
-            "publisher": publisher(SiteSettings.for_request(request), self.locale.language_code),
-        }
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
-        if self.social_image:
-            rendition = self.social_image.get_rendition("fill-1200x630")
-            data["image"] = request.build_absolute_uri(rendition.url)
-        return data
+        return creative_work(
+            self,
+            request,
+            "NewsArticle",
+            headline=self.title,
+            description=self.lead,
+            datePublished=self.release_date.isoformat(),
+            dateline=self.dateline_place,
+        )
 
 
 class PressReleaseAttachment(TranslatableMixin, Orderable):

@@ -28,6 +28,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/catalogue/project_index_page.html"
+    description_field = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalogue.ProjectPage"]
     max_count_per_parent = 1

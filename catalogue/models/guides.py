@@ -40,6 +40,8 @@ from catalogue.models.projects import ProjectPage
 from catalogue.models.vocabulary import AREA_AND_TOPICS, Area, Topic, in_source_language
 from core.models import BasePage, SampleContentMixin, edit_tabs
 from core.querysets import localized, without_view_restrictions
+from core.structured_data import creative_work
+from core.text import plain_text
 
 # The tender outline's download is worded in each language, like the file it gives.
 OUTLINE_DOWNLOAD_SLUGS = {"cs": "zadavaci-dokumentace", "en": "tender-outline"}
@@ -56,6 +58,7 @@ class GuideIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/catalogue/guide_index_page.html"
+    description_field = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalogue.GuidePage"]
     max_count_per_parent = 1
@@ -202,6 +205,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
 
     language_neutral_params = ("population",)
     template = "pages/catalogue/guide_page.html"
+    description_field = "summary"
     parent_page_types = ["catalogue.GuideIndexPage"]
     subpage_types = []
 
@@ -242,6 +246,30 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
             for line in self.budget_lines
         ]
         return budget_for(lines, self.reference_population, population)
+
+    def structured_data(self, request):
+        """A HowTo: the guide's steps, and its budget for the reference town as the cost."""
+        fields = {
+            "step": [
+                {
+                    "@type": "HowToStep",
+                    "position": position,
+                    "name": step.value["title"],
+                    "text": plain_text(step.value["text"].source),
+                }
+                for position, step in enumerate(self.steps, start=1)
+            ],
+            "version": self.version,
+        }
+        budget = self.budget()
+        if budget.lines:
+            fields["estimatedCost"] = {
+                "@type": "MonetaryAmount",
+                "currency": "CZK",
+                "minValue": int(budget.total_min_czk),
+                "maxValue": int(budget.total_max_czk),
+            }
+        return creative_work(self, request, "HowTo", **fields)
 
     def population_form(self, request):
         """The "for my city" form, bound when the address asks for a population."""

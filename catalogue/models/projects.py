@@ -26,6 +26,7 @@ from catalogue.models.vocabulary import AREA_AND_TOPICS, Area, Topic, in_source_
 from core.blocks import BodyBlock, CaptionedImageBlock
 from core.models import BasePage, SampleContentMixin, edit_tabs
 from core.querysets import localized
+from core.structured_data import creative_work
 
 CZK = Decimal("1")
 
@@ -194,6 +195,7 @@ class ProjectPage(SampleContentMixin, BasePage):
 
     base_form_class = ProjectPageAdminForm
     template = "pages/catalogue/project_page.html"
+    description_field = "summary"
     parent_page_types = ["catalogue.ProjectIndexPage"]
     subpage_types = []
 
@@ -212,6 +214,25 @@ class ProjectPage(SampleContentMixin, BasePage):
             funding_sources=list(self.funding_sources.all()),
         )
         return context
+
+    def structured_data(self, request):
+        """An Article about the project's area and topics, covering its town and its years."""
+        [area] = localized([self.area], self.locale_id)
+        topics = localized(self.topics.all(), self.locale_id)
+        return creative_work(
+            self,
+            request,
+            "Article",
+            headline=self.title,
+            about=[{"@type": "Thing", "name": subject.name} for subject in [area, *topics]],
+            spatialCoverage={
+                "@type": "City",
+                "name": self.city,
+                "containedInPlace": {"@type": "Country", "name": self.get_country_display()},
+            },
+            # An ISO 8601 interval; ".." is open-ended, for a project still running.
+            temporalCoverage=f"{self.start_year}/{self.end_year or '..'}",
+        )
 
     @property
     def is_converted(self):

@@ -27,6 +27,7 @@ class WorkingGroupIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     template = "pages/catalogue/working_group_index_page.html"
+    description_field = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalogue.WorkingGroupPage"]
     max_count_per_parent = 1
@@ -69,6 +70,7 @@ class WorkingGroupPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("mission")]
 
     template = "pages/catalogue/working_group_page.html"
+    description_field = "mission"
     parent_page_types = ["catalogue.WorkingGroupIndexPage"]
     subpage_types = []
 

@@ -1,13 +1,16 @@
-"""Navigation, the language switcher and the hreflang/canonical links for every template."""
+"""Navigation, the language switcher, the hreflang/canonical links and the structured data for
+every template."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core.querysets import without_view_restrictions
+from core.structured_data import breadcrumb_list, json_ld
 
 register = template.Library()
 
@@ -134,6 +137,22 @@ def alternate_links(context):
         page, request, translation.get_language()
     )
     return {"alternates": alternates, "canonical": canonical}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org entity, then its breadcrumbs, each in its own JSON-LD script."""
+    page = context.get("page")
+    describe = getattr(page, "structured_data", None)
+    if describe is None:
+        return ""
+    request = context["request"]
+    entities = [entity for entity in (describe(request), breadcrumb_list(page, request)) if entity]
+    return format_html_join(
+        "\n",
+        '<script type="application/ld+json">{}</script>',
+        ((json_ld({"@context": "https://schema.org", **entity}),) for entity in entities),
+    )
 
 
 @register.simple_tag(takes_context=True)

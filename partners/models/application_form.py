@@ -175,6 +175,7 @@ class ApplicationFormPage(RoutablePageMixin, AbstractEmailForm, BasePage):
     submissions_list_view_class = ApplicationSubmissionsListView
     template = "pages/application_form_page.html"
     landing_page_template = "pages/application_form_page_landing.html"
+    description_field = "intro"
     parent_page_types = ["home.HomePage"]
     # Its sub-addresses (the thank-you page) are routes: a child page would hide behind them.
     subpage_types = []

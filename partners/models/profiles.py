@@ -22,6 +22,7 @@ from catalogue.models import Area, Topic, in_source_language
 from core.collation import sort_key
 from core.models import BasePage, SampleContentMixin
 from core.querysets import localized, without_view_restrictions
+from core.structured_data import image_url
 from partners.profiles.blocks import ExpertBlock
 from partners.profiles.choices import TIER_ORDER, SponsorshipTier, StartupStage
 
@@ -108,6 +109,22 @@ class OrganisationPage(SampleContentMixin, BasePage):
         areas = sorted(self.areas.all(), key=lambda area: area.sort_order)
         return localized(areas, self.locale_id) if areas else []
 
+    def structured_data(self, request):
+        """The organisation the profile presents, at its own website where it has one."""
+        data = {
+            "@type": "Organization",
+            "name": self.title,
+            "description": self.meta_description,
+            "url": self.website or self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+        }
+        if self.logo:
+            # Uncropped, the size the profile shows (components/organisation_logo.html).
+            data["logo"] = image_url(self.logo, request, "max-240x120")
+        if self.contact_email:
+            data["email"] = self.contact_email
+        return data
+
     @property
     def initials(self):
         """Stand-in for a missing logo: the first letters of the name's first two words."""
@@ -174,6 +191,7 @@ class PartnerPage(OrganisationPage):
     ]
 
     template = "pages/partners/partner_page.html"
+    description_field = "description"
 
     class Meta:
         verbose_name = _("Partner profile")
@@ -240,6 +258,7 @@ class StartupPage(OrganisationPage):
     ]
 
     template = "pages/partners/startup_page.html"
+    description_field = "summary"
 
     class Meta:
         verbose_name = _("Start-up profile")
@@ -271,6 +290,7 @@ class PartnerIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("startups_intro")]
 
     template = "pages/partners/partner_index_page.html"
+    description_field = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage", "partners.StartupPage"]
     max_count_per_parent = 1

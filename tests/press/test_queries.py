@@ -16,12 +16,13 @@ pytestmark = pytest.mark.django_db
 
 # 3 queries list the releases: the years that have releases, the count for the paginator and
 # one page of releases (view restrictions are a subquery, not a query per release).
-# 13 are what every page of the site costs whatever it shows: finding the site and its root in
+# 14 are what every page of the site costs whatever it shows: finding the site and its root in
 # the active locale (2), routing to the page and loading it (3), its ancestors' view
 # restrictions (2), the main menu (locale and items, 2), the page's translations for the
-# language switcher and the hreflang links (1, shared), the footer's site settings with its
-# two pages (1) and the active locale for each of those two links (2).
-INDEX_QUERIES = 3 + 13
+# language switcher and the hreflang links (1, shared), its breadcrumbs for search engines
+# (1), the footer's site settings with its two pages (1) and the active locale for each of
+# those two links (2).
+INDEX_QUERIES = 3 + 14
 
 
 @pytest.mark.parametrize("releases", [5, 200])
