@@ -63,6 +63,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
+        # Search results: endless combinations of words, and nothing the pages do not say.
+        *(f"Disallow: {url}" for url in _language_urls("search").values()),
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -112,6 +112,8 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /cs/hledat/" in response.content.decode()
+    assert "Disallow: /en/search/" in response.content.decode()
 
 
 def test_healthz_answers_200_when_the_database_answers(client):
