@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.models import Site
 
 from core.querysets import without_view_restrictions
@@ -48,11 +49,15 @@ def healthz(request):
 
 @require_safe
 def robots_txt(request):
+    """The admin, and each path an app's `robots_txt_disallow` hook gives (the application
+    form's thank-you pages), are no pages for search engines."""
+    paths = ["/admin/", "/django-admin/"]
+    for disallowed_paths in hooks.get_hooks("robots_txt_disallow"):
+        paths.extend(disallowed_paths(request))
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
+        *(f"Disallow: {path}" for path in paths),
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
