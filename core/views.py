@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
@@ -58,13 +59,16 @@ def healthz(request):
 
 @require_safe
 def robots_txt(request):
+    """The admin, the search results, and each path an app's `robots_txt_disallow` hook gives
+    (the application form's thank-you pages), are no pages for search engines."""
+    # Search results too: endless combinations of words, and nothing the pages do not say.
+    paths = ["/admin/", "/django-admin/", *_language_urls("search").values()]
+    for disallowed_paths in hooks.get_hooks("robots_txt_disallow"):
+        paths.extend(disallowed_paths(request))
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
-        # Search results: endless combinations of words, and nothing the pages do not say.
-        *(f"Disallow: {url}" for url in _language_urls("search").values()),
+        *(f"Disallow: {path}" for path in paths),
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

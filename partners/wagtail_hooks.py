@@ -2,6 +2,7 @@
 new applications and its warning about e-mails that could not be delivered."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
@@ -20,6 +21,7 @@ from wagtail.models import Page
 
 from core.dashboard import Shortcut
 from core.models import OutgoingEmail
+from core.querysets import without_view_restrictions
 from partners.accounts import admin as admin_partner
 from partners.application.views import (
     DELETE_ACTION,
@@ -27,7 +29,7 @@ from partners.application.views import (
     ApplicationSubmissionsDeleteView,
     FormPagesIndexView,
 )
-from partners.models import ApplicationSubmission
+from partners.models import ApplicationFormPage, ApplicationSubmission
 
 # Applications are personal data ---------------------------------------------------------------
 
@@ -219,6 +221,14 @@ for _action in (
 hooks.register("before_edit_page", admin_partner.refuse_editing_others, order=-100)
 hooks.register("construct_page_chooser_queryset", admin_partner.live_pages_only_for_partners)
 hooks.register("before_serve_document", admin_partner.refuse_restricted_documents, order=-100)
+
+
+@hooks.register("robots_txt_disallow")
+def thank_you_pages(request):
+    """The form's thank-you pages, in every language: only a sent application leads there."""
+    forms = without_view_restrictions(ApplicationFormPage.objects.live()).select_related("locale")
+    return [urlsplit(form.thank_you_url(request)).path for form in forms]
+
 
 # Partner invitations and the profiles to check register their own hooks.
 from partners.accounts import invitation_hooks  # noqa: E402, F401

@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
+from partners.models import ApplicationFormPage
 from press.models import PressIndexPage
 from tests.factories.press import PressReleasePageFactory
 from tests.html import queries
@@ -106,14 +107,29 @@ def test_sitemap_leaves_out_unpublished_pages(client, site):
     assert b"/cs/o-iniciative/" not in client.get("/sitemap.xml").content
 
 
-def test_robots_txt_points_to_the_sitemap(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_admin_and_thank_you_pages(client, site):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
-    assert "Disallow: /admin/" in response.content.decode()
-    assert "Disallow: /cs/hledat/" in response.content.decode()
-    assert "Disallow: /en/search/" in response.content.decode()
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /cs/hledat/",
+        "Disallow: /en/search/",
+        "Disallow: /cs/prihlaska/dekujeme/",
+        "Disallow: /en/apply/thank-you/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
+
+
+def test_robots_txt_follows_the_form_pages_address(client, site):
+    form = ApplicationFormPage.objects.get(locale=site["en"].locale)
+    form.slug = "join"
+    form.save_revision().publish()
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /en/join/thank-you/" in lines
+    assert "Disallow: /en/apply/thank-you/" not in lines
 
 
 def test_healthz_answers_200_when_the_database_answers(client):
