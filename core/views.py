@@ -20,7 +20,6 @@ from wagtail import hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
-from catalogue.models import ProjectIndexPage
 from core.querysets import without_view_restrictions
 from core.search import excerpt, query_keys, search
 
@@ -240,7 +239,10 @@ def site_search(request):
                 "url": reverse("search"),
                 "where": IN_LANGUAGE[other],
             }
-        context["catalogue"] = ProjectIndexPage.live_in_locale(
-            Locale.objects.get(language_code=language).pk
-        )
+        # Where else to look, from the apps that have such places (the catalogue).
+        context["suggestions"] = [
+            suggestion
+            for suggestions in hooks.get_hooks("search_suggestions")
+            for suggestion in suggestions(request)
+        ]
     return render(request, "pages/search_results.html", context)

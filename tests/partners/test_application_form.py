@@ -28,7 +28,9 @@ def html_of(response):
 
 
 def labels(html):
-    return [label.get_text(" ", strip=True) for label in html.select("form label, form legend")]
+    # The application form's own, not the header's search box.
+    fields = html.select("main form label, main form legend")
+    return [label.get_text(" ", strip=True) for label in fields]
 
 
 @pytest.mark.parametrize(
@@ -66,7 +68,7 @@ def test_form_page_renders_in_its_language(
     # The application type comes first, then the editors' fields.
     assert form_labels[0].startswith(first_question)
     assert name_label in form_labels
-    assert html.select_one("form button[type=submit]").get_text(strip=True) == button
+    assert html.select_one("main form button[type=submit]").get_text(strip=True) == button
     privacy = html.select_one("aside.privacy-notice")
     assert privacy.select_one("a")["href"] == privacy_url
     retention = {"cs": "uchováváme 24 měsíců", "en": "for 24 months"}[lang]
