@@ -1,10 +1,12 @@
-"""Site-wide views that are not pages: health check, robots.txt and the HTML sitemap."""
+"""Site-wide views that are not pages: health check, robots.txt, the HTML sitemap and the
+error pages."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Site
 
+from core.models import SiteSettings
 from core.querysets import without_view_restrictions
 
 
@@ -66,6 +69,22 @@ def robots_txt(request):
 def csrf_failure(request, reason=""):
     """A branded page in the visitor's language when a form's security token has expired."""
     return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    """handler500: the site's look in the language of the address (/en/… English, else
+    Czech). It reads nothing from the database, which may be what failed: no request context
+    (its processors query), the contact address is the settings' default."""
+    language_code = "en" if request.path.startswith("/en/") else settings.LANGUAGE_CODE
+    with translation.override(language_code):
+        content = render_to_string(
+            "500.html",
+            {
+                "LANGUAGE_CODE": language_code,
+                "contact_email": SiteSettings._meta.get_field("contact_email").default,
+            },
+        )
+    return HttpResponseServerError(content)
 
 
 def _page_tree(pages):
