@@ -1,5 +1,5 @@
 """Site-wide views that are not pages: health check, robots.txt, the HTML sitemap and the
-site search."""
+site search and the error pages."""
 
 from urllib.parse import urlencode
 
@@ -9,8 +9,9 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail import hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
+from core.models import SiteSettings
 from core.querysets import without_view_restrictions
 from core.search import excerpt, query_keys, search
 
@@ -76,6 +78,22 @@ def robots_txt(request):
 def csrf_failure(request, reason=""):
     """A branded page in the visitor's language when a form's security token has expired."""
     return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    """handler500: the site's look in the language of the address (/en/… English, else
+    Czech). It reads nothing from the database, which may be what failed: no request context
+    (its processors query), the contact address is the settings' default."""
+    language_code = "en" if request.path.startswith("/en/") else settings.LANGUAGE_CODE
+    with translation.override(language_code):
+        content = render_to_string(
+            "500.html",
+            {
+                "LANGUAGE_CODE": language_code,
+                "contact_email": SiteSettings._meta.get_field("contact_email").default,
+            },
+        )
+    return HttpResponseServerError(content)
 
 
 def _page_tree(pages):

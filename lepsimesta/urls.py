@@ -13,6 +13,9 @@ from core.media import serve_media
 from core.sitemaps import AllLanguagesSitemap
 from partners.accounts.invitation_views import invitation_url_patterns
 
+# A 500 page in the visitor's language that needs no database.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
