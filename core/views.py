@@ -125,14 +125,10 @@ def html_sitemap(request):
         .order_by("path")
         .select_related("locale")
     )
-    language_urls = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            language_urls[code] = reverse("html_sitemap")
     return render(
         request,
         "pages/html_sitemap.html",
-        {"tree": _page_tree(pages), "language_urls": language_urls},
+        {"tree": _page_tree(pages), "language_urls": _language_urls("html_sitemap")},
     )
 
 
