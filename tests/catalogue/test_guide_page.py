@@ -1,17 +1,14 @@
 """The guide page and the guide index as a visitor meets them, in both languages, and the
 editor's check of the evaluation weights."""
 
-import json
-
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 from catalogue.models import GuidePage
 from tests.factories.catalogue import AreaFactory, GuidePageFactory, ProjectPageFactory
-from tests.html import get_html
+from tests.html import get_html, stream_field_errors
 
 from .guide_fixtures import with_english
 
@@ -311,15 +308,6 @@ def admin_form(guide, weights):
     return data
 
 
-def stream_field_errors(response, field):
-    """The messages the admin's StreamField widget shows above `field` (it renders them from
-    the JSON it is given, in the editor's language)."""
-    html = BeautifulSoup(response.content, "html.parser")
-    widget = html.select_one(f"#{field}[data-w-block-arguments-value]")
-    _value, errors = json.loads(widget["data-w-block-arguments-value"])
-    return errors["messages"] if errors else []
-
-
 @pytest.mark.parametrize(
     ("admin_language", "message"),
     [
@@ -336,14 +324,16 @@ def test_the_editor_refuses_weights_that_do_not_add_up_to_100(
     cs = guide["cs"]
     response = admin_client.post(f"/admin/pages/{cs.pk}/edit/", admin_form(cs, [50, 40]))
     assert response.status_code == 200
-    assert stream_field_errors(response, "evaluation_criteria") == [message]
+    assert stream_field_errors(response, "evaluation_criteria")["messages"] == [message]
     assert GuidePage.objects.get(pk=cs.pk).version == "1.0"
 
     parent = cs.get_parent()
     new = admin_form(cs, [70, 40]) | {"title": "Nový návod", "slug": "novy-navod"}
     response = admin_client.post(f"/admin/pages/add/catalogue/guidepage/{parent.pk}/", new)
     assert response.status_code == 200
-    assert stream_field_errors(response, "evaluation_criteria") == [message.replace("90", "110")]
+    assert stream_field_errors(response, "evaluation_criteria")["messages"] == [
+        message.replace("90", "110")
+    ]
     assert not Page.objects.filter(slug="novy-navod").exists()
 
 
