@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from wagtail.users.models import UserProfile
 
 from catalogue.models import GuidePage
-from tests.factories.catalogue import AreaFactory, GuidePageFactory, ProjectPageFactory
+from tests.factories.catalogue import AreaFactory, GuidePageFactory
 from tests.html import get_html, stream_field_errors
 
 from .guide_fixtures import with_english
@@ -178,39 +178,8 @@ def test_a_draft_guide_is_not_public(client, guide_index, parking):
     assert client.get(draft.url or "/cs/navody/koncept/").status_code == 404
 
 
-@pytest.fixture
-def projects(guide, guide_catalogue, parking, locales, translate):
-    """Projects around the parking guide: what should be listed and what should not."""
-    area, topic = parking
-    other_topic = with_english(
-        type(topic).objects.get_or_create(
-            slug="traffic-flow", locale=area.locale, defaults={"name": "Plynulost", "area": area}
-        )[0],
-        locales,
-        translate,
-        name="Traffic flow",
-    )
-    energy = AreaFactory(slug="energy", name="Energetika")
-    parent = guide_catalogue["cs"]
-    made = {
-        "same topic": ProjectPageFactory(
-            parent=parent, title="Parkování Kolín", area=area, topics=[topic]
-        ),
-        "same area": ProjectPageFactory(
-            parent=parent, title="Arteriál Brno", area=area, topics=[other_topic]
-        ),
-        "other area": ProjectPageFactory(parent=parent, title="Úspory Zlín", area=energy),
-        "draft": ProjectPageFactory(parent=parent, title="Koncept Ostrava", area=area, live=False),
-    }
-    # The factory publishes pages given topics; a draft gets its topic without publishing.
-    made["draft"].topics.set([topic])
-    made["draft"].save()
-    made["english"] = translate(made["same topic"], title="Parking in Kolín", slug="parking-kolin")
-    return made
-
-
 def test_related_projects_share_the_area_topic_matches_first_same_language_live_only(
-    client, guide, projects
+    client, guide, guide_projects
 ):
     cs = get_html(client, guide["cs"].url)
     assert [text(a) for a in cs.select(".project-list__title a")] == [
