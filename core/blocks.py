@@ -1,5 +1,6 @@
 """The reusable body stream block and its building blocks, shared by every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -89,3 +90,23 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     table = TableBlock()
     call_to_action = CallToActionBlock()
+
+    def clean(self, value):
+        """Refuse a Heading 3 with no Heading 2 above it in the body: under the page's title (h1)
+        it skips a level for screen readers, under a section of the template it joins that one."""
+        value = super().clean(value)
+        has_h2 = False
+        for index, child in enumerate(value):
+            if child.block_type == "call_to_action" or (
+                child.block_type == "heading" and child.value["level"] == "h2"
+            ):
+                has_h2 = True
+            elif child.block_type == "heading" and not has_h2:
+                raise blocks.StreamBlockValidationError(
+                    block_errors={
+                        index: blocks.StructBlockValidationError(
+                            {"level": ValidationError(_("A Heading 3 needs a Heading 2 above it."))}
+                        )
+                    }
+                )
+        return value

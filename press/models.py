@@ -1,7 +1,5 @@
 """Press releases: the index with its archive and feeds, the release page and the press snippets."""
 
-import re
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
@@ -54,14 +52,6 @@ class PressContact(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
-
-    @property
-    def phone_uri(self):
-        """A tel: link that works from abroad: Czech nine-digit numbers get +420."""
-        number = re.sub(r"[^\d+]", "", self.phone)
-        if re.fullmatch(r"\d{9}", number):
-            number = f"+420{number}"
-        return f"tel:{number}"
 
 
 class Boilerplate(TranslatableMixin, models.Model):

@@ -1,5 +1,7 @@
 """Reading pages the way a visitor meets them."""
 
+import json
+
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,3 +22,12 @@ def queries(client, path):
         response = client.get(path)
     assert response.status_code == 200, path
     return len(captured)
+
+
+def stream_field_errors(response, field):
+    """The errors the admin's StreamField widget shows for `field`, from the JSON it renders
+    them from (in the editor's language): {"messages": [...], "blockErrors": {...}}, or {}."""
+    html = BeautifulSoup(response.content, "html.parser")
+    widget = html.select_one(f"#{field}[data-w-block-arguments-value]")
+    _value, errors = json.loads(widget["data-w-block-arguments-value"])
+    return errors or {}

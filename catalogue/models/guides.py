@@ -4,7 +4,7 @@ for a town of any size and its tender outline as a Word document."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header, urlencode
@@ -18,6 +18,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -46,6 +48,49 @@ from core.text import plain_text
 # The tender outline's download is worded in each language, like the file it gives.
 OUTLINE_DOWNLOAD_SLUGS = {"cs": "zadavaci-dokumentace", "en": "tender-outline"}
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# How many projects a guide lists as examples; the rest are one link to the catalogue away.
+RELATED_PROJECTS_SHOWN = 4
+
+
+def related_project_candidates(locale_id, area_slug):
+    """The projects a guide of this language and area chooses its examples from."""
+    return without_view_restrictions(
+        ProjectPage.objects.live().filter(locale_id=locale_id, area__slug=area_slug)
+    )
+
+
+def shared_topic_count(project, guide):
+    """A subquery: how many topics the project and the guide share (each given as a pk or an
+    outer reference to one)."""
+    return Subquery(
+        ProjectPage.topics.through.objects.filter(projectpage_id=project, topic__guides=guide)
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count"),
+        output_field=IntegerField(),
+    )
+
+
+class GuidePageQuerySet(PageQuerySet):
+    def listing_project(self, project):
+        """The live guides of the project's language that list it among their related projects
+        (GuidePage.related_projects), in one query: the guides of its area for which fewer than
+        RELATED_PROJECTS_SHOWN projects come before it in that list's order."""
+        ahead = (
+            related_project_candidates(project.locale_id, project.area.slug)
+            .alias(shared=shared_topic_count(OuterRef("pk"), OuterRef(OuterRef("pk"))))
+            .filter(
+                Q(shared__gt=OuterRef("project_shared"))
+                | Q(shared=OuterRef("project_shared"), title__lt=project.title)
+                | Q(shared=OuterRef("project_shared"), title=project.title, pk__lt=project.pk)
+            )
+        )
+        guides = self.live().filter(locale_id=project.locale_id, area__slug=project.area.slug)
+        # The database stops looking once it finds the last project the list has room for.
+        return (
+            without_view_restrictions(guides)
+            .alias(project_shared=shared_topic_count(project.pk, OuterRef("pk")))
+            .filter(~Exists(ahead[RELATED_PROJECTS_SHOWN - 1 : RELATED_PROJECTS_SHOWN]))
+        )
 
 
 class GuideIndexPage(BasePage):
@@ -209,6 +254,9 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["catalogue.GuideIndexPage"]
     subpage_types = []
 
+    # Also the manager of Area.guides, through which a project page finds the guides listing it.
+    objects = PageManager.from_queryset(GuidePageQuerySet)()
+
     class Meta:
         verbose_name = _("Implementation guide")
         verbose_name_plural = _("Implementation guides")
@@ -278,19 +326,14 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
     def requested_population(self, form):
         return form.cleaned_data["population"] if form.is_bound and form.is_valid() else None
 
-    def related_projects(self, topic_slugs, limit=4):
-        """Live projects of this language in the guide's area: those sharing a topic first."""
+    def related_projects(self):
+        """Live projects of this language in the guide's area, those sharing more topics first.
+        The project pages link back: GuidePageQuerySet.listing_project follows this order."""
         return list(
-            without_view_restrictions(
-                ProjectPage.objects.live().filter(
-                    locale_id=self.locale_id, area__slug=self.area.slug
-                )
-            )
+            related_project_candidates(self.locale_id, self.area.slug)
             .defer_streamfields()
-            .annotate(
-                shared_topics=Count("topics", filter=Q(topics__slug__in=topic_slugs), distinct=True)
-            )
-            .order_by("-shared_topics", "title")[:limit]
+            .annotate(shared_topics=shared_topic_count(OuterRef("pk"), self.pk))
+            .order_by("-shared_topics", "title", "pk")[:RELATED_PROJECTS_SHOWN]
         )
 
     def catalogue_url(self, request, topic_slugs):
@@ -322,7 +365,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
             budget_rows=list(zip(reference_budget.lines, budget.lines, strict=True)),
             area=localized([self.area], self.locale_id)[0],
             topics=localized(topics, self.locale_id),
-            related_projects=self.related_projects(topic_slugs),
+            related_projects=self.related_projects(),
             catalogue_url=self.catalogue_url(request, topic_slugs),
             outline_download_url=self.outline_download_url(request, population),
         )

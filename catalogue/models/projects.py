@@ -212,6 +212,10 @@ class ProjectPage(SampleContentMixin, BasePage):
             working_group=self.area.working_group(self.locale_id),
             catalogue=self.get_parent().specific,
             funding_sources=list(self.funding_sources.all()),
+            # The guides listing this project among their related projects, found from their side.
+            guides=list(
+                self.area.guides.listing_project(self).defer_streamfields().order_by("title")
+            ),
         )
         return context
 

@@ -1,14 +1,15 @@
-"""Navigation, the language switcher, the hreflang/canonical links and the structured data for
-every template."""
+"""Navigation, the language switcher, the hreflang/canonical links, the structured data and
+phone links for every template."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from core import phone_numbers
 from core.querysets import without_view_restrictions
 from core.structured_data import breadcrumb_list, json_ld
 
@@ -178,3 +179,13 @@ def document_title(*parts):
 def social_image_url(context, url):
     """An absolute URL for og:image: social networks fetch it from outside the site."""
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag
+def phone_link(number):
+    """A phone number as a tel: link, shown in the form a reader of the page's language needs."""
+    return format_html(
+        '<a href="{}">{}</a>',
+        phone_numbers.tel_uri(number),
+        phone_numbers.displayed(number, translation.get_language()),
+    )

@@ -1,4 +1,7 @@
-"""Every page type, in both languages, passes axe-core without serious or critical violations."""
+"""Every page type, in both languages, passes axe-core without serious or critical violations.
+
+The heading outline of every page type (no level skipped) needs no browser: it is read from the
+HTML in tests/core/test_heading_outline.py."""
 
 import pytest
 

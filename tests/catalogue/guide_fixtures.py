@@ -10,6 +10,7 @@ from tests.catalogue.fixtures import blocks_keeping_ids, emptied_index
 from tests.factories.catalogue import (
     AreaFactory,
     GuidePageFactory,
+    ProjectPageFactory,
     TopicFactory,
 )
 
@@ -137,3 +138,34 @@ def guide(guide_index, parking, translate):
     for name, values in EN_BLOCKS.items():
         english[name] = blocks_keeping_ids(getattr(cs, name), values)
     return {"cs": cs, "en": translate(cs, **english)}
+
+
+@pytest.fixture
+def guide_projects(guide, guide_catalogue, parking, locales, translate):
+    """Projects around the parking guide: what should be listed and what should not."""
+    area, topic = parking
+    other_topic = with_english(
+        type(topic).objects.get_or_create(
+            slug="traffic-flow", locale=area.locale, defaults={"name": "Plynulost", "area": area}
+        )[0],
+        locales,
+        translate,
+        name="Traffic flow",
+    )
+    energy = AreaFactory(slug="energy", name="Energetika")
+    parent = guide_catalogue["cs"]
+    made = {
+        "same topic": ProjectPageFactory(
+            parent=parent, title="Parkování Kolín", area=area, topics=[topic]
+        ),
+        "same area": ProjectPageFactory(
+            parent=parent, title="Arteriál Brno", area=area, topics=[other_topic]
+        ),
+        "other area": ProjectPageFactory(parent=parent, title="Úspory Zlín", area=energy),
+        "draft": ProjectPageFactory(parent=parent, title="Koncept Ostrava", area=area, live=False),
+    }
+    # The factory publishes pages given topics; a draft gets its topic without publishing.
+    made["draft"].topics.set([topic])
+    made["draft"].save()
+    made["english"] = translate(made["same topic"], title="Parking in Kolín", slug="parking-kolin")
+    return made

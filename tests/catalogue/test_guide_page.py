@@ -1,17 +1,14 @@
 """The guide page and the guide index as a visitor meets them, in both languages, and the
 editor's check of the evaluation weights."""
 
-import json
-
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 from catalogue.models import GuidePage
-from tests.factories.catalogue import AreaFactory, GuidePageFactory, ProjectPageFactory
-from tests.html import get_html
+from tests.factories.catalogue import AreaFactory, GuidePageFactory
+from tests.html import get_html, stream_field_errors
 
 from .guide_fixtures import with_english
 
@@ -181,39 +178,8 @@ def test_a_draft_guide_is_not_public(client, guide_index, parking):
     assert client.get(draft.url or "/cs/navody/koncept/").status_code == 404
 
 
-@pytest.fixture
-def projects(guide, guide_catalogue, parking, locales, translate):
-    """Projects around the parking guide: what should be listed and what should not."""
-    area, topic = parking
-    other_topic = with_english(
-        type(topic).objects.get_or_create(
-            slug="traffic-flow", locale=area.locale, defaults={"name": "Plynulost", "area": area}
-        )[0],
-        locales,
-        translate,
-        name="Traffic flow",
-    )
-    energy = AreaFactory(slug="energy", name="Energetika")
-    parent = guide_catalogue["cs"]
-    made = {
-        "same topic": ProjectPageFactory(
-            parent=parent, title="Parkování Kolín", area=area, topics=[topic]
-        ),
-        "same area": ProjectPageFactory(
-            parent=parent, title="Arteriál Brno", area=area, topics=[other_topic]
-        ),
-        "other area": ProjectPageFactory(parent=parent, title="Úspory Zlín", area=energy),
-        "draft": ProjectPageFactory(parent=parent, title="Koncept Ostrava", area=area, live=False),
-    }
-    # The factory publishes pages given topics; a draft gets its topic without publishing.
-    made["draft"].topics.set([topic])
-    made["draft"].save()
-    made["english"] = translate(made["same topic"], title="Parking in Kolín", slug="parking-kolin")
-    return made
-
-
 def test_related_projects_share_the_area_topic_matches_first_same_language_live_only(
-    client, guide, projects
+    client, guide, guide_projects
 ):
     cs = get_html(client, guide["cs"].url)
     assert [text(a) for a in cs.select(".project-list__title a")] == [
@@ -311,15 +277,6 @@ def admin_form(guide, weights):
     return data
 
 
-def stream_field_errors(response, field):
-    """The messages the admin's StreamField widget shows above `field` (it renders them from
-    the JSON it is given, in the editor's language)."""
-    html = BeautifulSoup(response.content, "html.parser")
-    widget = html.select_one(f"#{field}[data-w-block-arguments-value]")
-    _value, errors = json.loads(widget["data-w-block-arguments-value"])
-    return errors["messages"] if errors else []
-
-
 @pytest.mark.parametrize(
     ("admin_language", "message"),
     [
@@ -336,14 +293,16 @@ def test_the_editor_refuses_weights_that_do_not_add_up_to_100(
     cs = guide["cs"]
     response = admin_client.post(f"/admin/pages/{cs.pk}/edit/", admin_form(cs, [50, 40]))
     assert response.status_code == 200
-    assert stream_field_errors(response, "evaluation_criteria") == [message]
+    assert stream_field_errors(response, "evaluation_criteria")["messages"] == [message]
     assert GuidePage.objects.get(pk=cs.pk).version == "1.0"
 
     parent = cs.get_parent()
     new = admin_form(cs, [70, 40]) | {"title": "Nový návod", "slug": "novy-navod"}
     response = admin_client.post(f"/admin/pages/add/catalogue/guidepage/{parent.pk}/", new)
     assert response.status_code == 200
-    assert stream_field_errors(response, "evaluation_criteria") == [message.replace("90", "110")]
+    assert stream_field_errors(response, "evaluation_criteria")["messages"] == [
+        message.replace("90", "110")
+    ]
     assert not Page.objects.filter(slug="novy-navod").exists()
 
 

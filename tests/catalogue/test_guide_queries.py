@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories.catalogue import AreaFactory, GuidePageFactory, ProjectPageFactory
-from tests.html import queries
+from tests.html import get_html, queries
 
 from .guide_fixtures import with_english
 
@@ -58,4 +58,18 @@ def test_a_guide_page_costs_the_same_with_1_or_10_related_projects(
         for _ in range(size):
             ProjectPageFactory(parent=guide_catalogue["cs"], area=area, topics=[topic])
         counts.append(queries(client, guide["cs"].url))
+    assert counts[0] == counts[1]
+
+
+def test_a_project_page_costs_the_same_listed_by_no_guide_or_by_5(
+    client, guide_index, guide_catalogue, parking
+):
+    area, topic = parking
+    project = ProjectPageFactory(parent=guide_catalogue["cs"], area=area, topics=[topic])
+    counts = [queries(client, project.url)]
+    for _ in range(5):
+        GuidePageFactory(parent=guide_index["cs"], area=area, topics=[topic])
+    html = get_html(client, project.url)
+    assert len(html.select('[data-testid="guides"] a')) == 5
+    counts.append(queries(client, project.url))
     assert counts[0] == counts[1]

@@ -6,13 +6,10 @@ example in the loaded site content) without anyone remembering to add it here.
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page, get_page_models
+
+from tests.page_types import SITE_PAGE_TYPES, example_pages
 
 pytestmark = pytest.mark.django_db
-
-SITE_PAGE_TYPES = sorted(
-    (model for model in get_page_models() if model is not Page), key=lambda m: m.__name__
-)
 
 
 def test_the_loaded_site_has_an_example_of_every_page_type(site):
@@ -26,8 +23,8 @@ def test_the_loaded_site_has_an_example_of_every_page_type(site):
 
 @pytest.mark.parametrize("model", SITE_PAGE_TYPES, ids=lambda model: model.__name__)
 def test_page_type_renders_in_both_languages_with_language_links(client, site, model):
-    cs_page = model.objects.live().filter(locale__language_code="cs").first()
-    en_page = cs_page.get_translation(site["en"].locale)
+    pages = example_pages(model, site["en"].locale)
+    cs_page, en_page = pages["cs"], pages["en"]
     cs_url, en_url = cs_page.url, en_page.url
     for page, url, lang, other_url in [
         (cs_page, cs_url, "cs", en_url),

@@ -7,6 +7,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
+from tests.html import stream_field_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,22 @@ def test_editors_work_in_the_admin_in_czech_or_english(
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert f'<html lang="{preferred_language}"' in response.content.decode()
+
+
+def test_the_editor_refuses_a_heading_3_straight_under_the_title(admin_client, site):
+    data = nested_form_data(
+        {
+            "title": "Postup",
+            "slug": "postup",
+            "lead": "Jak postupovat.",
+            "body": streamfield([("heading", {"text": "První krok", "level": "h3"})]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/add/home/standardpage/{site['cs'].pk}/", data)
+    assert response.status_code == 200
+    first_block = stream_field_errors(response, "body")["blockErrors"]["0"]
+    assert first_block["blockErrors"]["level"]["messages"] == [
+        "Nadpis 3 musí mít nad sebou Nadpis 2."
+    ]
+    assert not StandardPage.objects.filter(slug="postup").exists()

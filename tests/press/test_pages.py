@@ -212,7 +212,7 @@ def test_archive_and_later_pages_name_the_site_once_in_the_title(client, site):
 
 
 @pytest.mark.parametrize(
-    ("path", "name", "role", "organisation", "phone_label"),
+    ("path", "name", "role", "organisation", "phone_label", "phone"),
     [
         (
             CS_RELEASE,
@@ -220,12 +220,20 @@ def test_archive_and_later_pages_name_the_site_once_in_the_title(client, site):
             "poradkyně primátorky",
             "Magistrát hlavního město Praha",  # as the customer's release spells it
             "Telefon",
+            "725 997 546",
         ),
-        (EN_RELEASE, "Kristýna Bučková", "Adviser to the Mayor", "Prague City Hall", "Phone"),
+        (
+            EN_RELEASE,
+            "Kristýna Bučková",
+            "Adviser to the Mayor",
+            "Prague City Hall",
+            "Phone",
+            "+420 725 997 546",  # a reader abroad needs the country code
+        ),
     ],
 )
 def test_press_contacts_are_compact_cards(
-    client, site, path, name, role, organisation, phone_label
+    client, site, path, name, role, organisation, phone_label, phone
 ):
     card = get_html(client, path).select(".press-contact")[0]
     assert card.select_one(".press-contact__name").get_text(strip=True) == name
@@ -242,3 +250,4 @@ def test_press_contacts_are_compact_cards(
         phone_label: "tel:+420725997546",
         "E-mail": "mailto:kristyna.buckova@praha.eu",
     }
+    assert card.select_one('a[href^="tel:"]').get_text(strip=True) == phone

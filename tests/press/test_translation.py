@@ -7,7 +7,7 @@ from wagtail_localize.models import TranslationSource
 
 from press.models import PressContact, PressReleasePage
 from tests.html import get_html
-from tests.press.conftest import EN_RELEASE
+from tests.press.conftest import CS_RELEASE, EN_RELEASE
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,12 @@ def test_a_new_phone_number_is_edited_once_and_reaches_both_languages(
     assert english.phone == "603 111 222"
     assert english.role == "media relations"
     html = get_html(client, EN_RELEASE)
-    assert html.select_one('a[href="tel:+420603111222"]').get_text(strip=True) == "603 111 222"
+    # English readers see the country code too; the Czech page keeps the number as typed.
+    assert html.select_one('a[href="tel:+420603111222"]').get_text(strip=True) == (
+        "+420 603 111 222"
+    )
+    czech = get_html(client, CS_RELEASE).select_one('a[href="tel:+420603111222"]')
+    assert czech.get_text(strip=True) == "603 111 222"
 
 
 def test_publishing_the_czech_source_and_syncing_updates_the_english_release(
