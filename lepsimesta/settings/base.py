@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 from environs import Env, validate
 
+from core.file_headers import static_file_headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = Env()
@@ -60,13 +62,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # One log line per request (first, so it times and sees every response), then HEAD
+    # Static files first: nothing else runs for them, so a hung database or a slow log never
+    # holds them (their headers: core/file_headers.py).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One log line per request (so it times and sees every other response), then HEAD
     # answered without a body whatever produced the response.
     "core.middleware.RequestLogMiddleware",
     "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security_policy.SecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +114,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A hung PostgreSQL costs a request seconds, not a worker for good: a connection attempt gives
+# up after DATABASE_CONNECT_TIMEOUT_SECONDS (libpq's minimum is 2) and the server cancels any
+# statement running longer than DATABASE_STATEMENT_TIMEOUT_SECONDS (0: never; below gunicorn's
+# 30 s, so that the visitor gets the error page instead of a killed worker).
+DATABASE_CONNECT_TIMEOUT_SECONDS = env.int(
+    "DATABASE_CONNECT_TIMEOUT_SECONDS", 3, validate=validate.Range(min=2)
+)
+DATABASE_STATEMENT_TIMEOUT_SECONDS = env.float(
+    "DATABASE_STATEMENT_TIMEOUT_SECONDS", 20, validate=validate.Range(min=0)
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _postgres_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _postgres_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT_SECONDS)
+    _statement_timeout_ms = round(DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000)
+    _postgres_options["options"] = " ".join(
+        filter(
+            None,
+            [_postgres_options.get("options"), f"-c statement_timeout={_statement_timeout_ms}"],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the shared cache when REDIS_URL is set (several app servers share Wagtail's site
@@ -198,6 +222,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Serve uploads through Django when neither a reverse proxy nor object storage does.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", True)
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -21,6 +21,9 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files straight from the apps' folders, without collectstatic: what a server process
+# started by a test (tests/servers.py) serves.
+WHITENOISE_USE_FINDERS = True
 # Tests browse the sample catalogue that load_site adds.
 LOAD_DEMO_CONTENT = True
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", "/tmp/lepsimesta-test-media")
