@@ -5,6 +5,7 @@ All configuration comes from environment variables, read once through the typed 
 (dev, test, production) only change defaults and add what is specific to them.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -220,8 +221,6 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(BASE_DIR / "media")))
-# Serve uploads through Django when neither a reverse proxy nor object storage does.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", True)
 WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -233,6 +232,20 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", None)
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", None)
+# Every /media/ address goes through Django's check of who may have the file (core/media.py),
+# unless the files are in a bucket. Django sends the file itself, or behind nginx answers with
+# X-Accel-Redirect to nginx's internal location MEDIA_INTERNAL_URL (django-sendfile2), so nginx
+# serves no folder of uploads on its own (deploy/nginx/). Documents are served by Wagtail's
+# view, which checks their collection's privacy and the before_serve_document hooks.
+SERVE_MEDIA = not AWS_STORAGE_BUCKET_NAME
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+MEDIA_INTERNAL_URL = env.str("MEDIA_INTERNAL_URL", "")
+SENDFILE_ROOT = os.path.abspath(MEDIA_ROOT)  # as FileSystemStorage makes its paths
+if MEDIA_INTERNAL_URL:
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_URL = MEDIA_INTERNAL_URL.rstrip("/")
+else:
+    SENDFILE_BACKEND = "wagtail.utils.sendfile_streaming_backend"
 
 # E-mail: SMTP from the environment in production; dev writes e-mails to the console.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
