@@ -239,7 +239,11 @@ if AWS_STORAGE_BUCKET_NAME:
 # view, which checks their collection's privacy and the before_serve_document hooks.
 SERVE_MEDIA = not AWS_STORAGE_BUCKET_NAME
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-MEDIA_INTERNAL_URL = env.str("MEDIA_INTERNAL_URL", "")
+MEDIA_INTERNAL_URL = env.str(
+    "MEDIA_INTERNAL_URL",
+    "",
+    validate=validate.Regexp(r"^(/.+)?$", error="an absolute path, e.g. /internal-media/"),
+)
 SENDFILE_ROOT = os.path.abspath(MEDIA_ROOT)  # as FileSystemStorage makes its paths
 if MEDIA_INTERNAL_URL:
     SENDFILE_BACKEND = "django_sendfile.backends.nginx"

@@ -80,3 +80,10 @@ def test_a_connect_timeout_below_libpqs_minimum_is_refused():
     )
     assert result.returncode != 0
     assert "DATABASE_CONNECT_TIMEOUT_SECONDS" in result.stderr
+
+
+def test_an_internal_media_url_must_be_a_path_nginx_knows():
+    result = manage("check", env={"MEDIA_INTERNAL_URL": "internal-media"})
+    assert result.returncode != 0
+    assert "MEDIA_INTERNAL_URL" in result.stderr
+    assert manage("check", env={"MEDIA_INTERNAL_URL": "/internal-media/"}).returncode == 0
