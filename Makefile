@@ -42,6 +42,10 @@ test: $(VENV)/.test-deps ## Install the test tools and run all tests (DATABASE_U
 	$(MANAGE) compile_translations
 	$(VENV)/bin/pytest -n auto
 
+test-stack: $(VENV)/.test-deps ## Run the production-stack tests: gunicorn behind Debian's nginx (as root)
+	$(MANAGE) compile_translations
+	$(VENV)/bin/pytest -m stack tests/stack
+
 lint: $(VENV)/.test-deps ## ruff lint and format check, Django checks, migrations up to date
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -65,4 +69,4 @@ image: ## Build the production image (podman if present, else docker)
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static_collected media
 
-.PHONY: help install messages makemessages run test lint format lock image clean
+.PHONY: help install messages makemessages run test test-stack lint format lock image clean

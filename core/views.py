@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -21,6 +20,7 @@ from wagtail import hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
+from core.health import database_answers
 from core.models import SiteSettings
 from core.querysets import without_view_restrictions
 from core.search import excerpt, query_keys, search
@@ -39,15 +39,10 @@ def cache_status():
 def healthz(request):
     """For load balancers and Docker: 503 only when the database does not answer.
 
-    The cache is reported, not required: without Redis the site is slower, never down.
+    The cache is reported, not required: without Redis the site is slower, never down. A hung
+    database is "down" within a second (core/health.py).
     """
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        database = "ok"
-    except DatabaseError:
-        database = "down"
+    database = "ok" if database_answers() else "down"
     return JsonResponse(
         {
             "status": "ok" if database == "ok" else "unavailable",

@@ -28,7 +28,8 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images and documents, when no reverse proxy or object storage serves them.
+    # Uploads, each to whom its content is public (behind nginx too, which sends the file after
+    # the check); not when they are in a bucket.
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 # Every public page lives under /cs/… or /en/…; "/" redirects by the browser's language.

@@ -221,6 +221,7 @@ for _action in (
 hooks.register("before_edit_page", admin_partner.refuse_editing_others, order=-100)
 hooks.register("construct_page_chooser_queryset", admin_partner.live_pages_only_for_partners)
 hooks.register("before_serve_document", admin_partner.refuse_restricted_documents, order=-100)
+hooks.register("before_serve_image", admin_partner.refuse_restricted_images, order=-100)
 
 
 @hooks.register("robots_txt_disallow")

@@ -5,12 +5,15 @@ All configuration comes from environment variables, read once through the typed 
 (dev, test, production) only change defaults and add what is specific to them.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 from environs import Env, validate
+
+from core.file_headers import static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -60,13 +63,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # One log line per request (first, so it times and sees every response), then HEAD
+    # Static files first: nothing else runs for them, so a hung database or a slow log never
+    # holds them (their headers: core/file_headers.py).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One log line per request (so it times and sees every other response), then HEAD
     # answered without a body whatever produced the response.
     "core.middleware.RequestLogMiddleware",
     "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security_policy.SecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +115,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A hung PostgreSQL costs a request seconds, not a worker for good: a connection attempt gives
+# up after DATABASE_CONNECT_TIMEOUT_SECONDS (libpq's minimum is 2) and the server cancels any
+# statement running longer than DATABASE_STATEMENT_TIMEOUT_SECONDS (0: never; below gunicorn's
+# 30 s, so that the visitor gets the error page instead of a killed worker).
+DATABASE_CONNECT_TIMEOUT_SECONDS = env.int(
+    "DATABASE_CONNECT_TIMEOUT_SECONDS", 3, validate=validate.Range(min=2)
+)
+DATABASE_STATEMENT_TIMEOUT_SECONDS = env.float(
+    "DATABASE_STATEMENT_TIMEOUT_SECONDS", 20, validate=validate.Range(min=0)
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _postgres_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _postgres_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT_SECONDS)
+    _statement_timeout_ms = round(DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000)
+    _postgres_options["options"] = " ".join(
+        filter(
+            None,
+            [_postgres_options.get("options"), f"-c statement_timeout={_statement_timeout_ms}"],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the shared cache when REDIS_URL is set (several app servers share Wagtail's site
@@ -196,8 +221,7 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(BASE_DIR / "media")))
-# Serve uploads through Django when neither a reverse proxy nor object storage does.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", True)
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -208,6 +232,24 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", None)
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", None)
+# Every /media/ address goes through Django's check of who may have the file (core/media.py),
+# unless the files are in a bucket. Django sends the file itself, or behind nginx answers with
+# X-Accel-Redirect to nginx's internal location MEDIA_INTERNAL_URL (django-sendfile2), so nginx
+# serves no folder of uploads on its own (deploy/nginx/). Documents are served by Wagtail's
+# view, which checks their collection's privacy and the before_serve_document hooks.
+SERVE_MEDIA = not AWS_STORAGE_BUCKET_NAME
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+MEDIA_INTERNAL_URL = env.str(
+    "MEDIA_INTERNAL_URL",
+    "",
+    validate=validate.Regexp(r"^(/.+)?$", error="an absolute path, e.g. /internal-media/"),
+)
+SENDFILE_ROOT = os.path.abspath(MEDIA_ROOT)  # as FileSystemStorage makes its paths
+if MEDIA_INTERNAL_URL:
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_URL = MEDIA_INTERNAL_URL.rstrip("/")
+else:
+    SENDFILE_BACKEND = "wagtail.utils.sendfile_streaming_backend"
 
 # E-mail: SMTP from the environment in production; dev writes e-mails to the console.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

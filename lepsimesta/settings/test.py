@@ -4,6 +4,7 @@ The cache is base.py's: Redis through the resilient backend when REDIS_URL is se
 production), local memory otherwise.
 """
 
+import os
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
@@ -21,6 +22,9 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files straight from the apps' folders, without collectstatic: what a server process
+# started by a test (tests/servers.py) serves.
+WHITENOISE_USE_FINDERS = True
 # Tests browse the sample catalogue that load_site adds.
 LOAD_DEMO_CONTENT = True
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", "/tmp/lepsimesta-test-media")
@@ -35,3 +39,5 @@ if XDIST_WORKER:
         redis_url = urlsplit(REDIS_URL)
         redis_database = int(redis_url.path.strip("/") or 0) + worker_number
         CACHES = cache_settings(redis_url._replace(path=f"/{redis_database}").geturl())
+# Files are sent from the test media folder (core/media.py).
+SENDFILE_ROOT = os.path.abspath(MEDIA_ROOT)

@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.documents.permissions import permission_policy as document_permission_policy
-from wagtail.models import CollectionViewRestriction, TaskState, WorkflowState
+from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.models import TaskState, WorkflowState
 
 from partners.accounts.access import is_partner, own_profiles
 
@@ -93,18 +94,25 @@ def live_pages_only_for_partners(pages, request):
     return pages
 
 
-def refuse_restricted_documents(document, request):
-    """A partner's login is no SMO login: a document in a collection "private, for logged-in
-    users" is served to a partner only from its own collection."""
+def _refuse_restricted(item, request, permission_policy):
+    """A partner's login is no SMO login: a file in a collection "private, for logged-in users"
+    is served to a partner only from its own collection."""
     if not is_partner(request.user):
         return None
-    restrictions = CollectionViewRestriction.objects.filter(
-        collection__in=document.collection.get_ancestors(inclusive=True)
-    )
-    own = document_permission_policy.collections_user_has_permission_for(request.user, "change")
-    if restrictions.exists() and not own.filter(pk=document.collection_id).exists():
+    own = permission_policy.collections_user_has_permission_for(request.user, "change")
+    restricted = item.collection.get_view_restrictions().exists()
+    if restricted and not own.filter(pk=item.collection_id).exists():
         raise PermissionDenied
     return None
+
+
+def refuse_restricted_documents(document, request):
+    return _refuse_restricted(document, request, document_permission_policy)
+
+
+def refuse_restricted_images(image, request):
+    """Original images and renditions under /media/ (core/media.py's before_serve_image)."""
+    return _refuse_restricted(image, request, image_permission_policy)
 
 
 # Views that Wagtail and wagtail-localize open to anyone who may change some page, with no hook

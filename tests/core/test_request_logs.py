@@ -4,19 +4,12 @@ The logging configuration is the site's own (settings.LOGGING); pytest's caplog 
 root logger, where every logger of the site propagates.
 """
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
-from django.conf import settings
 from django.test import override_settings
 
-from tests.mail import free_port
+from tests.servers import Gunicorn, request
 
 pytestmark = pytest.mark.django_db
 
@@ -69,55 +62,14 @@ def test_a_foreign_host_is_one_line_without_a_traceback(client, caplog):
 
 def test_gunicorn_logs_no_warning_for_head_requests(tmp_path):
     """The production server, started for real: HEAD used to cost a warning per request."""
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "lepsimesta.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            # Leave the machine's own gunicorn control socket (~/.gunicorn) alone.
-            "--no-control-socket",
-        ],
-        cwd=settings.BASE_DIR,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "lepsimesta.settings.test",
-            # /healthz needs no content: an empty database answers SELECT 1 (robots.txt reads
-            # the form pages' addresses).
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-            "REDIS_URL": "",
-        },
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # /healthz needs no content: an empty database answers SELECT 1 (robots.txt reads the form
+    # pages' addresses).
+    server = Gunicorn(DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     try:
-        statuses = [head(port, path) for path in ("/healthz", "/healthz", "/healthz")]
+        statuses = [request(server.port, "/healthz", "HEAD").status for _ in range(3)]
     finally:
-        server.terminate()
-        log = server.communicate(timeout=30)[1]
+        log = server.stop()
     assert statuses == [200, 200, 200]
     assert "no-body response" not in log
     assert "WARNING" not in log
     assert log.count("lepsimesta.request method=HEAD") == 3
-
-
-def head(port, path):
-    """HEAD to the local server once it listens (it takes a moment to start)."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method="HEAD")
-    for _ in range(300):
-        try:
-            # Generous: on a busy machine the worker may still be importing Django.
-            with urllib.request.urlopen(request, timeout=120) as response:
-                return response.status
-        except ConnectionRefusedError:
-            pass
-        except urllib.error.URLError as error:
-            if not isinstance(error.reason, ConnectionRefusedError):
-                raise
-        time.sleep(0.1)
-    raise AssertionError("gunicorn did not start")

@@ -1,5 +1,6 @@
 """Production settings: no start without a secret, and `check --deploy` is clean."""
 
+import json
 import os
 import subprocess
 import sys
@@ -42,3 +43,47 @@ def test_check_deploy_reports_no_issues():
     result = manage("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def database_options(**env):
+    """settings.DATABASES["default"]["OPTIONS"] in a process started with `env`."""
+    script = "import json; print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    result = manage(
+        "shell", "-v", "0", "-c", f"from django.conf import settings; {script}", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_postgres_connections_get_a_connect_and_a_statement_timeout():
+    assert database_options(DATABASE_URL="postgres://lm@db/lepsimesta") == {
+        "connect_timeout": 3,
+        "options": "-c statement_timeout=20000",
+    }
+    # Options already in the address are kept.
+    assert database_options(
+        DATABASE_URL="postgres://lm@db/lepsimesta?options=-c%20search_path%3Dsite",
+        DATABASE_CONNECT_TIMEOUT_SECONDS="5",
+        DATABASE_STATEMENT_TIMEOUT_SECONDS="7.5",
+    ) == {"connect_timeout": 5, "options": "-c search_path=site -c statement_timeout=7500"}
+    # SQLite has neither.
+    assert database_options(DATABASE_URL="sqlite:////tmp/lepsimesta-options.sqlite3") == {}
+
+
+def test_a_connect_timeout_below_libpqs_minimum_is_refused():
+    result = manage(
+        "check",
+        env={
+            "DATABASE_URL": "postgres://lm@db/lepsimesta",
+            "DATABASE_CONNECT_TIMEOUT_SECONDS": "1",
+        },
+    )
+    assert result.returncode != 0
+    assert "DATABASE_CONNECT_TIMEOUT_SECONDS" in result.stderr
+
+
+def test_an_internal_media_url_must_be_a_path_nginx_knows():
+    result = manage("check", env={"MEDIA_INTERNAL_URL": "internal-media"})
+    assert result.returncode != 0
+    assert "MEDIA_INTERNAL_URL" in result.stderr
+    assert manage("check", env={"MEDIA_INTERNAL_URL": "/internal-media/"}).returncode == 0
