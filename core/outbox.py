@@ -1,4 +1,9 @@
-"""The outbox's service: any app queues an e-mail here, and the mail worker delivers what is due.
+"""The outbox's service: every e-mail the site sends is queued here, and the mail worker
+delivers what is due.
+
+Every e-mail, whoever sends it: the site's EMAIL_BACKEND is `OutboxBackend`, so Django's mail API
+(send_mail, mail_admins, EmailMessage.send), the admin's password reset and Wagtail's notices
+all queue; only the worker's delivery step uses the real backend, MAIL_DELIVERY_BACKEND.
 
 E-mails are plain text only: whatever a visitor typed (HTML or script included) arrives as the
 literal text and is never interpreted by a mail client. Header values (subject, addresses) are
@@ -25,7 +30,6 @@ __all__ = [
     "one_line",
     "queue_email",
     "register_kind",
-    "route_wagtail_notifications",
 ]
 
 logger = logging.getLogger(__name__)
@@ -93,7 +97,8 @@ def deliver(ids=None, should_stop=None):
             if message is None:
                 continue
             try:
-                message.as_email_message(connection=get_connection()).send()
+                connection = get_connection(settings.MAIL_DELIVERY_BACKEND)
+                message.as_email_message(connection=connection).send()
             # Whatever the backend raises (refusal, timeout, a bug), the message waits for
             # its next attempt and the ones after it are still tried.
             except Exception as exc:  # noqa: BLE001
@@ -111,9 +116,13 @@ register_kind(ADMIN_NOTIFICATION, _("Admin notification"))
 
 
 class OutboxBackend(BaseEmailBackend):
-    """A mail backend that queues into the outbox instead of sending: code that sends through
-    Django's mail API (Wagtail's workflow and comment notices) gets the outbox's guarantees.
-    The plain-text body is kept; an HTML alternative is not (the outbox sends plain text)."""
+    """The site's EMAIL_BACKEND: it queues into the outbox instead of sending, so everything
+    sent through Django's mail API (the admin's password reset, Wagtail's workflow and comment
+    notices, mail_admins) is stored in the caller's transaction and delivered by the worker.
+
+    The plain-text body is kept; an HTML alternative, attachments and extra headers are not (no
+    sender of the site uses them: the outbox sends plain text), and the sender is always
+    DEFAULT_FROM_EMAIL."""
 
     def send_messages(self, email_messages):
         for message in email_messages:
@@ -129,12 +138,3 @@ class OutboxBackend(BaseEmailBackend):
                         language=translation.get_language(),
                     )
         return len(email_messages)
-
-
-def route_wagtail_notifications():
-    """Wagtail's admin notices (submitted for moderation, approved, changes requested, comments)
-    are sent inside the editor's request through `wagtail.admin.mail.get_connection`; this gives
-    that module the outbox instead, so a slow or failing mail server never holds the request."""
-    from wagtail.admin import mail
-
-    mail.get_connection = lambda *args, **kwargs: OutboxBackend(**kwargs)

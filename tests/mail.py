@@ -1,6 +1,6 @@
 """Mail for tests of any app: servers on 127.0.0.1 (a real SMTP sink, aiosmtpd, recording what
 it accepts, and a silent server that takes connections and never answers), fixtures pointing
-Django's SMTP backend at them, and one round of the mail worker.
+the mail worker's SMTP delivery at them, and one round of the worker.
 
 A pytest plugin (tests/conftest.py): its fixtures are there for every test package.
 """
@@ -104,9 +104,9 @@ def send_pending_mail(*args):
 
 
 def smtp_settings(port):
-    """Django's SMTP backend pointed at 127.0.0.1:port."""
+    """The mail worker delivers through Django's SMTP backend to 127.0.0.1:port."""
     return override_settings(
-        EMAIL_BACKEND=SMTP_BACKEND,
+        MAIL_DELIVERY_BACKEND=SMTP_BACKEND,
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=port,
         EMAIL_USE_TLS=False,
@@ -117,7 +117,7 @@ def smtp_settings(port):
 
 @pytest.fixture
 def smtp_port():
-    """A port with nothing listening, that Django's SMTP backend is pointed at."""
+    """A port with nothing listening, that the mail worker delivers to."""
     port = free_port()
     with smtp_settings(port):
         yield port
@@ -125,7 +125,7 @@ def smtp_port():
 
 @pytest.fixture
 def silent_smtp():
-    """A mail server that accepts connections and never answers, that Django sends to."""
+    """A mail server that accepts connections and never answers, that the worker delivers to."""
     server = SilentServer()
     with smtp_settings(server.port):
         yield server
@@ -142,6 +142,6 @@ def smtp_sink_down(smtp_port):
 
 @pytest.fixture
 def smtp_sink(smtp_sink_down):
-    """A running SMTP sink that Django sends to."""
+    """A running SMTP sink that the mail worker delivers to."""
     smtp_sink_down.start()
     return smtp_sink_down

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from environs import Env, validate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -209,8 +210,25 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", None)
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", None)
 
-# E-mail: SMTP from the environment in production; dev writes e-mails to the console.
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail. Every e-mail goes through the outbox (core/outbox.py): Django's backend only stores it,
+# in the sender's transaction, and the mail worker delivers it through MAIL_DELIVERY_BACKEND
+# (SMTP with the EMAIL_* settings below; dev.py prints to the console). EMAIL_BACKEND is not read
+# from the environment: a real backend there would let mail bypass the outbox.
+EMAIL_BACKEND = "core.outbox.OutboxBackend"
+
+
+def mail_delivery_backend(default):
+    """The backend the worker delivers with: MAIL_DELIVERY_BACKEND, or EMAIL_BACKEND (its former
+    name), or `default`; never the outbox itself, which would queue each message again."""
+    backend = env.str("MAIL_DELIVERY_BACKEND", env.str("EMAIL_BACKEND", default))
+    if backend == EMAIL_BACKEND:
+        raise ImproperlyConfigured(
+            f"MAIL_DELIVERY_BACKEND (or EMAIL_BACKEND) must be a real mail backend, not {backend}."
+        )
+    return backend
+
+
+MAIL_DELIVERY_BACKEND = mail_delivery_backend("django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")

@@ -259,7 +259,7 @@ def test_the_worker_delivers_once_the_database_is_back(transactional_site, clien
     credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     worker = WorkerProcess(
         f"postgres://{credentials}@127.0.0.1:{database.port}/{db['NAME']}",
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        MAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_sink.port),
     )
