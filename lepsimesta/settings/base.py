@@ -372,6 +372,10 @@ MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", env.int("FORM_MAIL_MAX_ATTEMPTS
 # so a slow mail server never holds a web worker. "immediate": sent on commit, inside the request
 # (dev.py only, where the console backend cannot hang).
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["worker", "immediate"]))
+# A worker claims a message for this long before it speaks to the mail server: no worker sends it
+# again sooner, even when the sender was killed mid-send or the server's answer to the data never
+# came (delivered or not: SMTP cannot tell). Longer than one SMTP conversation can take.
+MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", 600, validate=validate.Range(min=1))
 
 # Partner invitations (partners/accounts/invitations.py): how long the link to set a password
 # works, in seconds. The link also dies once the password is set or the person signs in.

@@ -170,11 +170,12 @@ def test_a_password_reset_with_a_silent_mail_server_only_queues_the_email(
 def test_a_password_reset_while_the_mail_server_is_down_arrives_when_it_is_back(
     client, editor, smtp_sink_down
 ):
-    request_reset(client)
+    message = request_reset(client)
     smtp_sink_down.start()
     assert send_pending_mail().strip() == "Sent 1, failed 0, still waiting 0."
 
     [received] = smtp_sink_down.to(EDITOR)
+    assert received["Message-ID"] == message.message_id
     link = re.search(r"https?://\S+", received.get_content()).group()
     # The link works: it leads to the form for a new password.
     response = client.get(link, follow=True)
