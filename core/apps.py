@@ -9,8 +9,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import translation_drafts
         from core.admin_language import translate_chooser_labels_per_request
-        from core.outbox import route_wagtail_notifications
 
         translation_drafts.connect()
         translate_chooser_labels_per_request()
-        route_wagtail_notifications()

@@ -1,4 +1,17 @@
-"""The outbox's service: any app queues an e-mail here, and the mail worker delivers what is due.
+"""The outbox's service: every e-mail the site sends is queued here, and the mail worker
+delivers what is due.
+
+Every e-mail, whoever sends it: the site's EMAIL_BACKEND is `OutboxBackend`, so Django's mail API
+(send_mail, mail_admins, EmailMessage.send), the admin's password reset and Wagtail's notices
+all queue; only the worker's delivery step uses the real backend, MAIL_DELIVERY_BACKEND.
+
+Delivery is at least once, with a stable Message-ID. A worker claims a message (a lease,
+committed) before it speaks to the mail server; when the server's answer never comes, SMTP cannot
+say whether the message was delivered, so it is sent again when the lease ends, with the same
+Message-ID. Nothing stronger is possible over SMTP.
+
+Hand-written, not django-post-office (3.12): its queue has no claim or lease (a file lock on one
+host, statuses written after each batch), so it resends at once what a killed worker had sent.
 
 E-mails are plain text only: whatever a visitor typed (HTML or script included) arrives as the
 literal text and is never interpreted by a mail client. Header values (subject, addresses) are
@@ -7,6 +20,7 @@ made one line, so text a visitor typed can never add a header or a recipient.
 
 import logging
 import re
+import smtplib
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -25,7 +39,6 @@ __all__ = [
     "one_line",
     "queue_email",
     "register_kind",
-    "route_wagtail_notifications",
 ]
 
 logger = logging.getLogger(__name__)
@@ -68,42 +81,72 @@ def queue_email(*, to, subject, body, kind, about=None, reply_to="", language=No
     return message
 
 
-def deliver(ids=None, should_stop=None):
-    """Send the pending messages that are due (or those in `ids`); return (sent, failed).
+# The server answered no: the message was certainly not taken.
+REFUSALS = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused)
 
-    Each message is locked while it is sent (skip_locked: two workers never take the same
-    row), and a message that was sent meanwhile is no longer pending, so none goes out twice.
+
+def deliver(ids=None, should_stop=None):
+    """Send the pending messages that are due (all, or those in `ids`); return (sent, failed).
+
+    Each message is claimed before it is sent (`OutgoingEmail.claim`): several workers never
+    take the same message, and one that dies while sending leaves it to the next after the lease.
+    Run it outside a transaction, so that each claim and result is committed at once.
     `should_stop()` is asked before each message: the mail worker stops between two messages.
     """
-    due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
-    if ids is None:
-        due = due.filter(next_attempt_at__lte=timezone.now())
-    else:
+    due = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=timezone.now()
+    )
+    if ids is not None:
         due = due.filter(pk__in=ids)
     sent = failed = 0
     for pk in list(due.values_list("pk", flat=True)):
         if should_stop and should_stop():
             break
-        with transaction.atomic():
-            message = (
-                OutgoingEmail.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, status=OutgoingEmail.Status.PENDING)
-                .first()
-            )
-            if message is None:
-                continue
-            try:
-                message.as_email_message(connection=get_connection()).send()
-            # Whatever the backend raises (refusal, timeout, a bug), the message waits for
-            # its next attempt and the ones after it are still tried.
-            except Exception as exc:  # noqa: BLE001
-                logger.warning("E-mail %s not sent (attempt %s): %s", pk, message.attempts, exc)
-                message.record_failure(exc)
-                failed += 1
-            else:
-                message.record_sent()
-                sent += 1
+        message = OutgoingEmail.claim(pk)
+        if message is None:
+            continue
+        if attempt(message):
+            sent += 1
+        else:
+            failed += 1
     return sent, failed
+
+
+def attempt(message):
+    """Send a claimed message through MAIL_DELIVERY_BACKEND and record the outcome."""
+    connection = get_connection(settings.MAIL_DELIVERY_BACKEND)
+    connected = False
+    try:
+        connection.open()
+        connected = True
+        message.as_email_message(connection=connection).send()
+    # Whatever the backend raises (refusal, timeout, a bug), the message waits for its next
+    # attempt and the ones after it are still tried.
+    except Exception as exc:  # noqa: BLE001
+        # Unless the server said no, a failure once connected may have come after the data went
+        # out (no answer to it in time): the message may have been delivered.
+        maybe_delivered = connected and not isinstance(exc, REFUSALS)
+        logger.warning(
+            "E-mail %s not sent (attempt %s%s): %s",
+            message.pk,
+            message.attempts,
+            ", may have been delivered: retried after the lease" if maybe_delivered else "",
+            one_line(exc),
+        )
+        message.record_failure(exc, maybe_delivered=maybe_delivered)
+        return False
+    finally:
+        close(connection)
+    message.record_sent()
+    return True
+
+
+def close(connection):
+    """Close the connection; an error here changes nothing about the attempt's outcome."""
+    try:
+        connection.close()
+    except Exception as exc:  # noqa: BLE001 - e.g. a server that took the message, then hung
+        logger.info("Mail server connection not closed cleanly: %s", one_line(exc))
 
 
 ADMIN_NOTIFICATION = "wagtail.notification"
@@ -111,9 +154,13 @@ register_kind(ADMIN_NOTIFICATION, _("Admin notification"))
 
 
 class OutboxBackend(BaseEmailBackend):
-    """A mail backend that queues into the outbox instead of sending: code that sends through
-    Django's mail API (Wagtail's workflow and comment notices) gets the outbox's guarantees.
-    The plain-text body is kept; an HTML alternative is not (the outbox sends plain text)."""
+    """The site's EMAIL_BACKEND: it queues into the outbox instead of sending, so everything
+    sent through Django's mail API (the admin's password reset, Wagtail's workflow and comment
+    notices, mail_admins) is stored in the caller's transaction and delivered by the worker.
+
+    The plain-text body is kept; an HTML alternative, attachments and extra headers are not (no
+    sender of the site uses them: the outbox sends plain text), and the sender is always
+    DEFAULT_FROM_EMAIL."""
 
     def send_messages(self, email_messages):
         for message in email_messages:
@@ -129,12 +176,3 @@ class OutboxBackend(BaseEmailBackend):
                         language=translation.get_language(),
                     )
         return len(email_messages)
-
-
-def route_wagtail_notifications():
-    """Wagtail's admin notices (submitted for moderation, approved, changes requested, comments)
-    are sent inside the editor's request through `wagtail.admin.mail.get_connection`; this gives
-    that module the outbox instead, so a slow or failing mail server never holds the request."""
-    from wagtail.admin import mail
-
-    mail.get_connection = lambda *args, **kwargs: OutboxBackend(**kwargs)

@@ -3,7 +3,7 @@
 Any app queues a message through `core.outbox.queue_email`, in the same transaction as what
 caused it; the mail worker (`manage.py send_pending_mail --loop`) sends it outside any web
 request, retrying with exponential backoff while the mail server refuses it or is down, so
-nothing is lost and nothing is e-mailed twice.
+nothing is lost: delivery is at least once, with a stable Message-ID (core/outbox.py says why).
 
 Core knows no app: a message says what it is with a free-text `kind` set by its sender
 ("application.notification") and what it is about with a generic link, so an app can show its
@@ -11,11 +11,13 @@ objects' delivery state (a GenericRelation on its model) and name its kinds (`re
 """
 
 from datetime import timedelta
+from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
+from django.core.mail.message import DNS_NAME
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,14 @@ _KIND_LABELS = {}
 def register_kind(kind, label):
     """Name a kind of message for people: "application.notification" → "Notification"."""
     _KIND_LABELS[kind] = label
+
+
+def new_message_id():
+    """A Message-ID in the sender's domain, made once when a message is queued: every attempt
+    sends the same one, so a copy sent again after an uncertain delivery is recognisably the
+    same message (mail clients and servers drop or thread the duplicate)."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    return make_msgid(domain=domain or str(DNS_NAME))
 
 
 class OutgoingEmail(models.Model):
@@ -59,6 +69,9 @@ class OutgoingEmail(models.Model):
     reply_to = models.CharField(_("Reply-To"), max_length=320, blank=True)
     subject = models.CharField(_("Subject"), max_length=255)
     body = models.TextField(_("Body"))
+    message_id = models.CharField(
+        _("Message-ID"), max_length=255, unique=True, default=new_message_id, editable=False
+    )
     language = models.CharField(
         _("Language"), max_length=8, blank=True, help_text=_("The language the message is in.")
     )
@@ -98,22 +111,47 @@ class OutgoingEmail(models.Model):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=self.recipients,
             reply_to=[self.reply_to] if self.reply_to else None,
-            headers={"Content-Language": self.language} if self.language else None,
+            headers={
+                "Message-ID": self.message_id,
+                **({"Content-Language": self.language} if self.language else {}),
+            },
             connection=connection,
         )
 
+    @classmethod
+    def claim(cls, pk):
+        """Take a due message for one attempt, or None if it is not due (another worker has it).
+
+        One conditional UPDATE, committed before anything is sent (call it outside a
+        transaction): it counts the attempt and moves the next one to the end of the lease, so a
+        worker killed while it sends, or a send whose outcome is unknown, is not retried by
+        anyone before MAIL_LEASE_SECONDS have passed. Two workers cannot both claim a message:
+        the second UPDATE finds it no longer due.
+        """
+        now = timezone.now()
+        claimed = cls.objects.filter(
+            pk=pk, status=cls.Status.PENDING, next_attempt_at__lte=now
+        ).update(
+            attempts=models.F("attempts") + 1,
+            next_attempt_at=now + timedelta(seconds=settings.MAIL_LEASE_SECONDS),
+        )
+        return cls.objects.filter(pk=pk).first() if claimed else None
+
     def record_sent(self):
         self.status = self.Status.SENT
-        self.attempts += 1
         self.sent_at = timezone.now()
         self.last_error = ""
-        self.save(update_fields=["status", "attempts", "sent_at", "last_error"])
+        self.save(update_fields=["status", "sent_at", "last_error"])
 
-    def record_failure(self, error):
-        self.attempts += 1
+    def record_failure(self, error, *, maybe_delivered):
+        """After a failed attempt: back off (1, 2, 4 … minutes); if the server may have taken
+        the message anyway (`maybe_delivered`: no answer after the data was sent), not before
+        the claim's lease has ended either."""
         self.last_error = f"{type(error).__name__}: {error}"[:2000]
         if self.attempts >= settings.MAIL_MAX_ATTEMPTS:
             self.status = self.Status.FAILED
         delay = min(RETRY_BASE * 2 ** (self.attempts - 1), RETRY_MAX)
-        self.next_attempt_at = timezone.now() + delay
-        self.save(update_fields=["status", "attempts", "last_error", "next_attempt_at"])
+        retry_at = timezone.now() + delay
+        # next_attempt_at holds the lease's end, set by claim().
+        self.next_attempt_at = max(retry_at, self.next_attempt_at) if maybe_delivered else retry_at
+        self.save(update_fields=["status", "last_error", "next_attempt_at"])

@@ -5,9 +5,11 @@ see it as loaded; tests on a live server (transactional, the database is emptied
 load it again (`transactional_site`, `live_site`).
 """
 
+from importlib import import_module
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page
@@ -26,6 +28,14 @@ pytest_plugins = [
 
 def load_site_content():
     call_command("load_site", verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _mail_through_the_outbox(django_test_environment):
+    """Django's test set-up replaces EMAIL_BACKEND with local memory; tests send mail through the
+    backend the settings module names (the outbox), as the site does. What the mail worker
+    delivers (MAIL_DELIVERY_BACKEND) still lands in local memory, pytest-django's `mailoutbox`."""
+    settings.EMAIL_BACKEND = import_module(settings.SETTINGS_MODULE).EMAIL_BACKEND
 
 
 @pytest.fixture(scope="session")

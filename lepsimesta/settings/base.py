@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from environs import Env, validate
 
 from core.file_headers import static_file_headers
@@ -251,8 +252,25 @@ if MEDIA_INTERNAL_URL:
 else:
     SENDFILE_BACKEND = "wagtail.utils.sendfile_streaming_backend"
 
-# E-mail: SMTP from the environment in production; dev writes e-mails to the console.
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail. Every e-mail goes through the outbox (core/outbox.py): Django's backend only stores it,
+# in the sender's transaction, and the mail worker delivers it through MAIL_DELIVERY_BACKEND
+# (SMTP with the EMAIL_* settings below; dev.py prints to the console). EMAIL_BACKEND is not read
+# from the environment: a real backend there would let mail bypass the outbox.
+EMAIL_BACKEND = "core.outbox.OutboxBackend"
+
+
+def mail_delivery_backend(default):
+    """The backend the worker delivers with: MAIL_DELIVERY_BACKEND, or EMAIL_BACKEND (its former
+    name), or `default`; never the outbox itself, which would queue each message again."""
+    backend = env.str("MAIL_DELIVERY_BACKEND", env.str("EMAIL_BACKEND", default))
+    if backend == EMAIL_BACKEND:
+        raise ImproperlyConfigured(
+            f"MAIL_DELIVERY_BACKEND (or EMAIL_BACKEND) must be a real mail backend, not {backend}."
+        )
+    return backend
+
+
+MAIL_DELIVERY_BACKEND = mail_delivery_backend("django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
@@ -396,6 +414,10 @@ MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", env.int("FORM_MAIL_MAX_ATTEMPTS
 # so a slow mail server never holds a web worker. "immediate": sent on commit, inside the request
 # (dev.py only, where the console backend cannot hang).
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "worker", validate=validate.OneOf(["worker", "immediate"]))
+# A worker claims a message for this long before it speaks to the mail server: no worker sends it
+# again sooner, even when the sender was killed mid-send or the server's answer to the data never
+# came (delivered or not: SMTP cannot tell). Longer than one SMTP conversation can take.
+MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", 600, validate=validate.Range(min=1))
 
 # Partner invitations (partners/accounts/invitations.py): how long the link to set a password
 # works, in seconds. The link also dies once the password is set or the person signs in.

@@ -14,7 +14,10 @@ SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# EMAIL_BACKEND is base.py's outbox, as everywhere; the worker delivers to local memory
+# (django.core.mail.outbox, pytest-django's `mailoutbox`). Django's test set-up swaps
+# EMAIL_BACKEND for local memory; tests/conftest.py puts the outbox back.
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # As in production: a request only stores its e-mails; tests run the worker's delivery step.
 MAIL_DELIVERY = "worker"
 # The manifest needs collectstatic; a dedicated test collects and uses it.

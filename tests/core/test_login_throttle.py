@@ -16,6 +16,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.management.commands.ensure_dev_admin import DEV_PASSWORD, DEV_USERNAME
+from core.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -196,31 +197,35 @@ def reset(client, email, address="192.0.2.10"):
     return response
 
 
-def test_password_reset_mails_are_limited_per_email_address(client, editor, mailoutbox):
+def queued_resets():
+    """The recipients of the reset e-mails in the outbox (the request only queues them)."""
+    return [message.recipients for message in OutgoingEmail.objects.order_by("pk")]
+
+
+def test_password_reset_mails_are_limited_per_email_address(client, editor):
     for number in range(5):
         reset(client, "redaktor@lepsimesta.cz", address=f"198.51.100.{number}")
-    assert len(mailoutbox) == 3
-    assert mailoutbox[0].to == ["redaktor@lepsimesta.cz"]
+    assert queued_resets() == [["redaktor@lepsimesta.cz"]] * 3
     # Another person's reset is not held up by it.
     User.objects.create_user("jina", "jina@lepsimesta.cz", PASSWORD)
     reset(client, "jina@lepsimesta.cz", address="198.51.100.99")
-    assert len(mailoutbox) == 4
+    assert queued_resets()[3:] == [["jina@lepsimesta.cz"]]
 
 
-def test_password_reset_mails_are_limited_per_client_address(client, mailoutbox):
+def test_password_reset_mails_are_limited_per_client_address(client):
     for number in range(5):
         User.objects.create_user(f"uzivatel{number}", f"u{number}@lepsimesta.cz", PASSWORD)
         reset(client, f"u{number}@lepsimesta.cz")
-    assert [message.to for message in mailoutbox] == [
+    assert queued_resets() == [
         ["u0@lepsimesta.cz"],
         ["u1@lepsimesta.cz"],
         ["u2@lepsimesta.cz"],
     ]
 
 
-def test_the_answer_over_the_limit_reveals_nothing(client, editor, mailoutbox):
+def test_the_answer_over_the_limit_reveals_nothing(client, editor):
     answers = [reset(client, "redaktor@lepsimesta.cz") for _ in range(4)]
-    assert len(mailoutbox) == 3
+    assert len(queued_resets()) == 3
     done = client.get(answers[-1]["Location"], HTTP_ACCEPT_LANGUAGE="cs")
     assert done.status_code == 200
     assert answers[-1].content == answers[0].content

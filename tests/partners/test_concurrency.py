@@ -66,7 +66,7 @@ def test_fifty_parallel_submissions_are_all_stored_and_notified_once(live_site, 
     assert names == {f"Uchazeč {n}" for n in range(PARALLEL)}
     assert smtp_sink.messages == []
 
-    # Four mail workers at once: row locks give each message to one of them.
+    # Four mail workers at once: each message is claimed by one of them (core.outbox).
     sent = in_parallel(4, lambda _worker: outbox.deliver())
     assert sum(worker_sent for worker_sent, _failed in sent.values()) == 2 * PARALLEL
     assert OutgoingEmail.objects.filter(status="sent", attempts=1).count() == 2 * PARALLEL

@@ -240,10 +240,10 @@ def test_in_development_an_error_while_sending_still_thanks_the_visitor(
 def test_development_settings_send_at_once_to_the_console(monkeypatch):
     """`make run` prints e-mails at once: dev settings pair immediate delivery with the console
     backend, which cannot hang; every other settings module leaves sending to the worker."""
-    monkeypatch.delenv("MAIL_DELIVERY", raising=False)
-    monkeypatch.delenv("EMAIL_BACKEND", raising=False)
+    for name in ("MAIL_DELIVERY", "MAIL_DELIVERY_BACKEND", "EMAIL_BACKEND"):
+        monkeypatch.delenv(name, raising=False)
     dev = importlib.reload(importlib.import_module("lepsimesta.settings.dev"))
     base = importlib.reload(importlib.import_module("lepsimesta.settings.base"))
     assert dev.MAIL_DELIVERY == "immediate"
-    assert dev.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
+    assert dev.MAIL_DELIVERY_BACKEND == "django.core.mail.backends.console.EmailBackend"
     assert base.MAIL_DELIVERY == "worker"

@@ -7,14 +7,10 @@ against a real server: a silent one that accepts and never answers, or an aiosmt
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -24,13 +20,15 @@ from core.models import OutgoingEmail
 from partners.application.mail import CONFIRMATION, NOTIFICATION
 from partners.models import ApplicationSubmission
 from tests.factories.partners import valid_post_data
-from tests.mail import free_port, send_pending_mail
+from tests.mail import (
+    PATIENCE,
+    WorkerProcess,
+    free_port,
+    send_pending_mail,
+    worker_database_url,
+)
 from tests.partners.conftest import CS_FORM
 from tests.partners.visitor import Visitor
-
-# A bound on waiting for a worker in another thread or process, so that a broken worker fails
-# the test instead of hanging it; no assertion depends on it.
-PATIENCE = 60
 
 APPLICANT = {
     "application_type": "startup",
@@ -136,56 +134,6 @@ def test_the_worker_loop_delivers_once_and_stops_cleanly_on_a_signal(
     assert signal.getsignal(stop_with) is stop_signals_ignored
 
 
-class WorkerProcess:
-    """`manage.py send_pending_mail --loop` in a process of its own, with production settings;
-    its log is collected as it comes."""
-
-    def __init__(self, database_url, **env):
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "send_pending_mail", "--loop", "--interval", "0.1"],
-            cwd=Path(settings.BASE_DIR),
-            env={
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "lepsimesta.settings.production",
-                "SECRET_KEY": "test-only-key",
-                "DATABASE_URL": database_url,
-                "LOG_LEVEL": "INFO",
-                **env,
-            },
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines = []
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self):
-        for line in self.process.stderr:
-            self.lines.append(line)
-
-    def wait_until(self, condition):
-        """Until condition() holds or the worker exits (bounded by PATIENCE)."""
-        deadline = time.monotonic() + PATIENCE
-        while not condition() and self.process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-
-    def logged(self, text):
-        return [line for line in self.lines if text in line]
-
-    def stop(self):
-        """SIGTERM, as a container stop or systemd sends it; the whole log."""
-        assert self.process.poll() is None, "the worker exited by itself:\n" + "".join(self.lines)
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=PATIENCE)
-        self.reader.join(PATIENCE)
-        return "".join(self.lines)
-
-    def kill(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-
-
 class TcpForwarder:
     """A port that refuses connections until start(), then forwards each one to `target`: a
     database server that is down, then back."""
@@ -256,10 +204,9 @@ def test_the_worker_delivers_once_the_database_is_back(transactional_site, clien
     assert client.post(CS_FORM, valid_post_data(**APPLICANT)).status_code == 302
     db = connection.settings_dict
     database = TcpForwarder((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     worker = WorkerProcess(
-        f"postgres://{credentials}@127.0.0.1:{database.port}/{db['NAME']}",
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        worker_database_url(database.port),
+        MAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_sink.port),
     )
