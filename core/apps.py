@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
         from core import translation_drafts
         from core.admin_language import translate_chooser_labels_per_request
         from core.outbox import route_wagtail_notifications
+        from core.wagtail_patches import scope_page_listing_people
 
         translation_drafts.connect()
         translate_chooser_labels_per_request()
         route_wagtail_notifications()
+        scope_page_listing_people()
