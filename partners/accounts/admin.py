@@ -8,13 +8,26 @@ for a partner's own profile too, so that a permission added to the group by mist
 not open it. Registered by partners/wagtail_hooks.py.
 """
 
+import functools
+
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, TaskState, WorkflowState
+from wagtail.snippets.models import get_snippet_models
 
-from partners.accounts.access import is_partner, own_profiles
+from partners.accounts.access import own_profiles
+from partners.accounts.scope import (
+    PUBLIC_VOCABULARY,
+    all_within,
+    choosable,
+    is_partner,
+    media_permission_policy,
+    pages_in_view,
+)
 
 # The only main menu items a partner uses: its own collection's images and documents.
 PARTNER_MENU_ITEMS = {"images", "documents"}
@@ -85,11 +98,12 @@ def refuse_editing_others(request, page):
         raise PermissionDenied
 
 
-def live_pages_only_for_partners(pages, request):
-    """The page chooser (links in a description) shows partners only what visitors see:
-    no draft, such as a press release under embargo."""
+def partners_choose_pages_in_view(pages, request):
+    """The page chooser (links in a description) offers a partner its own profiles and the pages
+    above them, no other page: not a draft such as a press release under embargo, nor the draft
+    title of a live page."""
     if is_partner(request.user):
-        return pages.filter(live=True)
+        return pages.filter(pk__in=pages_in_view(request.user).values("pk"))
     return pages
 
 
@@ -115,8 +129,9 @@ def refuse_restricted_documents(document, request):
 #   anyone who may edit the English page replace it with the Czech content and delete its
 #   translation, and the page goes offline (core/translation_drafts.py keeps such aliases
 #   offline): an unpublication that no moderator approved. "Stop translation", "sync" and
-#   "submit for translation" are SMO's decisions too.
-REFUSED_NAMESPACES = {"wagtailadmin_reports"}
+#   "submit for translation" are SMO's decisions too;
+# - the press office's list of releases, which has nothing of a partner's.
+REFUSED_NAMESPACES = {"wagtailadmin_reports", "press_releases"}
 REFUSED_VIEWS = {
     "wagtail_localize:translations_report",
     "wagtail_localize:translations_report_results",
@@ -133,8 +148,100 @@ REFUSED_VIEWS = {
 }
 
 
+# Views that show a partner what is not its own, whatever it may see elsewhere, with no hook to
+# narrow them: each answers a partner only when its check holds (partners/accounts/scope.py says
+# what a partner sees).
+
+
+def parent_page_in_view(request, kwargs):
+    # The explorer and the page chooser list the children a user may see, but name the page
+    # they list, any page by its id, drafts included.
+    return pages_in_view(request.user).filter(pk=kwargs["parent_page_id"]).exists()
+
+
+def chosen_pages_in_view(request, kwargs):
+    # The page chooser's answer for several pages gives the title of every id it is sent.
+    return all_within(pages_in_view(request.user), request.GET.getlist("id"))
+
+
+def untyped_page_chooser(request, kwargs):
+    # Given a page type, the chooser opens at the pages of that type wherever they are (at their
+    # common ancestor: a draft, if it is the only one); a profile's links need no type.
+    return request.GET.get("page_type", "").lower() in ("", "wagtailcore.page")
+
+
+def choosable_image(request, kwargs):
+    # The image chooser's format step shows the title and a rendition of any image id.
+    return all_within(choosable(request.user, get_image_model()), [str(kwargs["image_id"])])
+
+
+def requested_model(kwargs):
+    try:
+        return apps.get_model(kwargs["app_label"], kwargs["model_name"])
+    except LookupError:
+        return None
+
+
+def public_vocabulary_api(request, kwargs):
+    # wagtail-localize's snippet API lists every snippet of a model, press contacts included, to
+    # anyone who may use the admin.
+    model = requested_model(kwargs)
+    return model is not None and issubclass(model, PUBLIC_VOCABULARY)
+
+
+def own_media_in_bulk(request, kwargs):
+    # A bulk action's confirmation names every object it is sent, those the user may not act on
+    # included. A partner acts on no page in bulk (it publishes, moves and deletes none), and on
+    # its own images and documents only; "all" is what Wagtail lists for it: its own.
+    model = requested_model(kwargs)
+    policy = model and media_permission_policy(model)
+    if policy is None:
+        return False
+    ids = request.GET.getlist("id")
+    own = policy.instances_user_has_permission_for(request.user, "change")
+    return "all" in ids or all_within(own, ids)
+
+
+SCOPED_VIEWS = {
+    "wagtailadmin_explore": parent_page_in_view,
+    "wagtailadmin_explore_results": parent_page_in_view,
+    "wagtailadmin_choose_page_child": parent_page_in_view,
+    "wagtailadmin_choose_page": untyped_page_chooser,
+    "wagtailadmin_choose_page_chosen_multiple": chosen_pages_in_view,
+    "wagtailimages_chooser:select_format": choosable_image,
+    "wagtail_bulk_action": own_media_in_bulk,
+    "wagtail_localize:snippets_api_listing": public_vocabulary_api,
+    "wagtail_localize:snippets_api_detail": public_vocabulary_api,
+}
+
+
+@functools.cache
+def snippet_choosers():
+    """{URL namespace of a snippet model's chooser: the model}."""
+    return {
+        model.snippet_viewset.get_chooser_admin_url_namespace(): model
+        for model in get_snippet_models()
+    }
+
+
+def public_vocabulary_chooser(request, kwargs):
+    # Snippet choosers list and return every snippet of their model to anyone who may use the
+    # admin; a partner's are the public vocabulary's.
+    return issubclass(snippet_choosers()[request.resolver_match.namespace], PUBLIC_VOCABULARY)
+
+
+def scope_check(match):
+    """The check a partner's request must pass for this view, None if it has none."""
+    if match.view_name in SCOPED_VIEWS:
+        return SCOPED_VIEWS[match.view_name]
+    if match.namespace in snippet_choosers():
+        return public_vocabulary_chooser
+    return None
+
+
 class PartnerAdminScopeMiddleware:
-    """Partners get 403 for the views above."""
+    """Partners get 403 for the refused views above, and for the scoped ones unless their check
+    holds."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -147,6 +254,9 @@ class PartnerAdminScopeMiddleware:
         refused = REFUSED_NAMESPACES.intersection(match.namespaces) or (
             match.view_name in REFUSED_VIEWS
         )
-        if refused and is_partner(request.user):
+        check = scope_check(match)
+        if not (refused or check) or not is_partner(request.user):
+            return None
+        if refused or not check(request, view_kwargs):
             raise PermissionDenied
         return None
