@@ -9,15 +9,22 @@ not open it. Registered by partners/wagtail_hooks.py.
 """
 
 import functools
+import json
+from io import BytesIO
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParser, MultiPartParserError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, TaskState, WorkflowState
 from wagtail.snippets.models import get_snippet_models
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import OverridableSegment
 
 from partners.accounts.access import own_profiles
 from partners.accounts.scope import (
@@ -28,6 +35,7 @@ from partners.accounts.scope import (
     media_permission_policy,
     pages_in_view,
 )
+from partners.profiles.admin_forms import chosen_objects, refusal
 
 # The only main menu items a partner uses: its own collection's images and documents.
 PARTNER_MENU_ITEMS = {"images", "documents"}
@@ -230,6 +238,52 @@ def public_vocabulary_chooser(request, kwargs):
     return issubclass(snippet_choosers()[request.resolver_match.namespace], PUBLIC_VOCABULARY)
 
 
+def form_fields(request):
+    """The fields of a PUT's form (Django parses only a POST's); the view can still read it."""
+    if request.content_type == "multipart/form-data":
+        parser = MultiPartParser(
+            request.META, BytesIO(request.body), request.upload_handlers, request.encoding
+        )
+        return parser.parse()[0]
+    return QueryDict(request.body, encoding=request.encoding)
+
+
+def override_refusal(request, kwargs):
+    """wagtail-localize keeps whatever a translation's override of a synchronised field is sent
+    (edit_override, no hook), so the English profile's logo could be any image id. A partner's
+    chosen object must be one it may choose, or the source page's own: the answer is a 400 with
+    the form error, in the editor's language; None lets the view save it."""
+    if request.method != "PUT":
+        return None
+    segment = (
+        OverridableSegment.objects.filter(pk=kwargs["overridable_segment_id"])
+        .select_related("context", "source__specific_content_type")
+        .first()
+    )
+    if segment is None:
+        return None
+    model = segment.source.specific_content_type.model_class()
+    try:
+        model_field = model._meta.get_field(segment.context.path)
+    except FieldDoesNotExist:
+        # A value inside a StreamField: a profile's blocks are synchronised, never overridden.
+        return None
+    try:
+        value = form_fields(request).get("value")
+    except MultiPartParserError:
+        return None  # The view's own parser refuses it too: a 400, nothing saved.
+    source_value = chosen_objects(model_field, json.loads(segment.data_json))
+    for model, pk in chosen_objects(model_field, value) - source_value:
+        if not all_within(choosable(request.user, model), [pk]):
+            with translation.override(admin_language(request.user)):
+                return JsonResponse({"value": [str(refusal(model))]}, status=400)
+    return None
+
+
+def admin_language(user):
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
 def scope_check(match):
     """The check a partner's request must pass for this view, None if it has none."""
     if match.view_name in SCOPED_VIEWS:
@@ -241,7 +295,7 @@ def scope_check(match):
 
 class PartnerAdminScopeMiddleware:
     """Partners get 403 for the refused views above, and for the scoped ones unless their check
-    holds."""
+    holds; an override of another collection's image is answered with its form error."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -255,8 +309,9 @@ class PartnerAdminScopeMiddleware:
             match.view_name in REFUSED_VIEWS
         )
         check = scope_check(match)
-        if not (refused or check) or not is_partner(request.user):
+        is_override = match.view_name == "wagtail_localize:edit_override"
+        if not (refused or check or is_override) or not is_partner(request.user):
             return None
-        if refused or not check(request, view_kwargs):
+        if refused or (check and not check(request, view_kwargs)):
             raise PermissionDenied
-        return None
+        return override_refusal(request, view_kwargs) if is_override else None

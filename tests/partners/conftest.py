@@ -92,6 +92,8 @@ def profile_form(page, **changes):
         "website": page.website,
         "areas": [area.pk for area in page.areas.all()],
         "experts": [(block.block_type, dict(block.value)) for block in page.experts],
+        "logo": page.logo_id or "",
+        "social_image": page.social_image_id or "",
         "contact_name": page.contact_name,
         "contact_email": page.contact_email,
         "contact_phone": page.contact_phone,

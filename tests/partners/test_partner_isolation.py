@@ -6,21 +6,29 @@ embargo; images and documents in B's collection and in SMO's. No listing, choose
 confirmation may show partner1 a title, file name, user name or snippet that is not its own
 (its own things must still be there, so that no test passes by showing nothing), and none may
 change the database. The catalogue's areas and topics are public vocabulary and stay choosable.
+
+Then the server side of the choosers: a profile edit, or an English override, with another
+collection's image or document (or a link to another page) is refused with a form error in the
+editor's language and nothing is saved; a moderator's edit with the same id is saved.
 """
 
 import json
 
 import pytest
 from django.contrib.auth.models import User
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
 from taggit.models import Tag
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 
 from catalogue.models import Area
 from press.models import Boilerplate, PressContact
 from tests.conftest import page_by_slug
 from tests.factories.press import PressReleasePageFactory
-from tests.partners.conftest import PARTNER_A, PARTNER_B, submit_for_moderation
+from tests.partners.conftest import PARTNER_A, PARTNER_B, profile_form, submit_for_moderation
 from tests.partners.test_partner_permissions import refused
 
 pytestmark = pytest.mark.django_db
@@ -275,3 +283,185 @@ def test_an_editor_still_sees_everyones_pages_and_people(client, world, moderato
     api = client.get("/admin/api/main/images/").json()
     assert {"Obrázek A", "Obrázek B", "Obrázek SMO"} <= {item["title"] for item in api["items"]}
     assert client.get("/admin/snippets/choose/press/presscontact/").status_code == 200
+
+
+# The server side of the choosers ---------------------------------------------------------------
+
+REFUSED_IMAGE = {
+    "cs": "Tento obrázek není ve sbírce, kterou smíte používat. Vyberte některý ze svých obrázků.",
+    "en": "This image is not in a collection you may use. Choose one of your own images.",
+}
+REFUSED_DOCUMENT = (
+    "Tento dokument není ve sbírce, kterou smíte používat. Vyberte některý ze svých dokumentů."
+)
+REFUSED_PAGE = (
+    "Odkaz vede na stránku, na kterou nesmíte odkazovat. Použijte její veřejnou adresu "
+    "jako externí odkaz."
+)
+
+
+def in_admin_language(user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+def edit(client, user, page, **changes):
+    client.force_login(user)
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), profile_form(page, **changes)
+    )
+
+
+def refused_with(response, field, message):
+    """The edit form came back with `message` against `field` alone, as the editor read it."""
+    errors = response.context["form"].errors
+    return (
+        response.status_code == 200
+        and list(errors) == [field]
+        and len(errors[field]) == 1
+        and message in response.content.decode()
+    )
+
+
+def saved_state(page):
+    page = Page.objects.get(pk=page.pk).specific
+    latest = page.get_latest_revision_as_object()
+    return page.latest_revision_id, latest.logo_id, latest.social_image_id, latest.description
+
+
+@pytest.mark.parametrize("owner", ["B", "SMO"])
+@pytest.mark.parametrize("field", ["logo", "social_image"])
+@pytest.mark.parametrize("language", ["cs", "en"])
+def test_a_partner_cannot_put_anothers_image_on_its_profile(
+    client, media, partner_a, owner, field, language
+):
+    own = page_by_slug(PARTNER_A, "cs")
+    before = saved_state(own)
+    image = media[owner][0]
+    response = edit(client, in_admin_language(partner_a, language), own, **{field: image.pk})
+    assert refused_with(response, field, REFUSED_IMAGE[language])
+    assert saved_state(own) == before
+
+
+def test_the_preview_takes_no_image_that_the_form_refuses(client, media, partner_a):
+    own = page_by_slug(PARTNER_A, "cs")
+    client.force_login(partner_a)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[own.pk])
+    for owner, valid in (("B", False), ("SMO", False), ("A", True)):
+        response = client.post(url, profile_form(own, logo=media[owner][0].pk))
+        assert response.json()["is_valid"] is valid, owner
+
+
+@pytest.mark.parametrize(
+    ("link", "error"),
+    [
+        ('<a linktype="document" id="{B}">ceník</a>', REFUSED_DOCUMENT),
+        ('<a linktype="document" id="{SMO}">ceník</a>', REFUSED_DOCUMENT),
+        ('<a linktype="page" id="{embargoed}">novinka</a>', REFUSED_PAGE),
+        ('<a linktype="page" id="{other}">kolegové</a>', REFUSED_PAGE),
+    ],
+)
+def test_a_partners_description_links_only_its_own_documents_and_pages(
+    client, world, partner_a, link, error
+):
+    own = world["own"]
+    before = saved_state(own)
+    targets = {
+        "B": world["media"]["B"][1].pk,
+        "SMO": world["media"]["SMO"][1].pk,
+        "embargoed": world["embargoed"].pk,
+        "other": world["other"].pk,
+    }
+    description = f"<p>Viz {link.format(**targets)}.</p>"
+    response = edit(client, in_admin_language(partner_a, "cs"), own, description=description)
+    assert refused_with(response, "description", error)
+    assert saved_state(own) == before
+
+
+@pytest.mark.parametrize(
+    ("editor", "owner"), [("partner_a", "A"), ("moderator", "B"), ("moderator", "SMO")]
+)
+def test_a_partner_uses_its_own_images_and_documents_a_moderator_everyones(
+    request, client, media, editor, owner
+):
+    own = page_by_slug(PARTNER_A, "cs")
+    image, document = media[owner]
+    description = f'<p>Náš <a linktype="document" id="{document.pk}">ceník</a>.</p>'
+    user = request.getfixturevalue(editor)
+    response = edit(client, user, own, logo=image.pk, description=description)
+    assert response.status_code == 302
+    latest = Page.objects.get(pk=own.pk).specific.get_latest_revision_as_object()
+    assert latest.logo_id == image.pk
+    assert f'id="{document.pk}"' in latest.description
+
+
+def test_what_a_moderator_chose_stays_when_its_partner_saves(client, media, moderator, partner_a):
+    own = page_by_slug(PARTNER_A, "cs")
+    smo_image = media["SMO"][0]
+    own.logo = smo_image
+    own.save_revision(user=moderator).publish()
+    own.refresh_from_db()
+    response = edit(client, partner_a, own, description="<p>Nový popis.</p>")
+    assert response.status_code == 302
+    latest = Page.objects.get(pk=own.pk).specific.get_latest_revision_as_object()
+    assert latest.logo_id == smo_image.pk
+    assert "Nový popis." in latest.description
+
+
+# The English profile: wagtail-localize's override of the synchronised logo ----------------------
+
+
+@pytest.fixture
+def logo_override(media, moderator):
+    """partner A's Czech profile has its own logo, synchronised into the English translation,
+    whose logo an editor may override: (translation, the logo's overridable segment)."""
+    czech = page_by_slug(PARTNER_A, "cs")
+    czech.logo = media["A"][0]
+    czech.save_revision(user=moderator).publish()
+    english = page_by_slug(PARTNER_A, "en")
+    translation = Translation.objects.get(
+        source__object_id=czech.translation_key, target_locale=english.locale
+    )
+    translation.source.update_from_db()
+    segment = OverridableSegment.objects.get(source=translation.source, context__path="logo")
+    return translation, segment
+
+
+def put_override(client, translation, segment, value, encoding):
+    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+    if encoding == "multipart":
+        # As the translation editor sends it (FormData).
+        body, content_type = encode_multipart(BOUNDARY, {"value": value}), MULTIPART_CONTENT
+    else:
+        body, content_type = f"value={value}", "application/x-www-form-urlencoded"
+    return client.put(url, body, content_type=content_type)
+
+
+@pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
+@pytest.mark.parametrize("owner", ["B", "SMO"])
+def test_a_partner_cannot_override_its_english_logo_with_anothers_image(
+    client, media, partner_a, logo_override, owner, encoding
+):
+    translation, segment = logo_override
+    client.force_login(in_admin_language(partner_a, "en"))
+    response = put_override(client, translation, segment, media[owner][0].pk, encoding)
+    assert response.status_code == 400
+    assert response.json() == {"value": [REFUSED_IMAGE["en"]]}
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+
+
+@pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
+def test_a_partner_overrides_its_english_logo_with_its_own_image(
+    client, media, partner_a, logo_override, encoding
+):
+    translation, segment = logo_override
+    other_own_image = media["A"][0].__class__.objects.create(
+        title="Logo anglicky", file=media["A"][0].file, collection=media["A"][0].collection
+    )
+    client.force_login(partner_a)
+    response = put_override(client, translation, segment, other_own_image.pk, encoding)
+    assert response.status_code == 201, response.content
+    override = SegmentOverride.objects.get(context=segment.context)
+    assert json.loads(override.data_json) == str(other_own_image.pk)
