@@ -262,9 +262,9 @@ def override_refusal(request, kwargs):
     )
     if segment is None:
         return None
-    model = segment.source.specific_content_type.model_class()
+    page_model = segment.source.specific_content_type.model_class()
     try:
-        model_field = model._meta.get_field(segment.context.path)
+        model_field = page_model._meta.get_field(segment.context.path)
     except FieldDoesNotExist:
         # A value inside a StreamField: a profile's blocks are synchronised, never overridden.
         return None

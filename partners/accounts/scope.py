@@ -38,7 +38,7 @@ def is_partner(user):
 
 
 def pages_in_view(user):
-    """A partner's profiles (the pages its organisation's group may change, which have no
+    """A partner's profiles (the pages its organisation's group holds rights on, which have no
     children) and the pages above them: the root, the home pages, the partner indexes. Wagtail
     leads a partner through those: its breadcrumbs name them on the profile's edit view, and
     after a submission it returns to the partner index. They are the site's live skeleton,
