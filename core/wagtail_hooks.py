@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
+from core.admin_api import register_choosable_media_endpoints
 from core.dashboard import Shortcut, welcome_panel
 from core.reports import LoginAttemptsView, UntranslatedPagesView, untranslated_pages
 from core.translation_drafts import SyncTranslationsWithoutPublishingView
@@ -101,3 +102,7 @@ def register_login_attempts_permission():
     return Permission.objects.filter(
         content_type__app_label="axes", codename="view_accessfailurelog"
     )
+
+
+# After Wagtail's own images and documents endpoints (order 0), which these replace.
+hooks.register("construct_admin_api", register_choosable_media_endpoints, order=10)

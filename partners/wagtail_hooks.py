@@ -219,7 +219,7 @@ for _action in (
     # First, so that no other hook acts on a request that is refused anyway.
     hooks.register(_action, admin_partner.refuse_partners, order=-100)
 hooks.register("before_edit_page", admin_partner.refuse_editing_others, order=-100)
-hooks.register("construct_page_chooser_queryset", admin_partner.live_pages_only_for_partners)
+hooks.register("construct_page_chooser_queryset", admin_partner.partners_choose_pages_in_view)
 hooks.register("before_serve_document", admin_partner.refuse_restricted_documents, order=-100)
 hooks.register("before_serve_image", admin_partner.refuse_restricted_images, order=-100)
 

@@ -14,9 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from partners.accounts.scope import GROUP_PREFIX, partner_groups
 from partners.models import PartnerPage, StartupPage
 
-GROUP_PREFIX = "Partner: "
 # Editing a page includes submitting it to the workflow; publishing is the editors' right.
 PAGE_PERMISSION = ("wagtailcore", "change_page")
 COLLECTION_PERMISSIONS = [
@@ -124,20 +124,6 @@ def grant_reviewer_rights(indexes):
                 group=reviewers, page=index, permission=permission("wagtailcore", codename)
             )
     return reviewers
-
-
-def partner_groups(user):
-    return user.groups.filter(name__startswith=GROUP_PREFIX)
-
-
-def is_partner(user):
-    """A partner's account: in an organisation's group and nothing more powerful."""
-    return (
-        user.is_authenticated
-        and not user.is_superuser
-        and partner_groups(user).exists()
-        and not user.groups.exclude(name__startswith=GROUP_PREFIX).exists()
-    )
 
 
 def own_profiles(user):

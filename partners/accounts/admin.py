@@ -8,14 +8,35 @@ for a partner's own profile too, so that a permission added to the group by mist
 not open it. Registered by partners/wagtail_hooks.py.
 """
 
-from django.core.exceptions import PermissionDenied
+import functools
+import json
+from io import BytesIO
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParser, MultiPartParserError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import TaskState, WorkflowState
+from wagtail.snippets.models import get_snippet_models
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import OverridableSegment
 
-from partners.accounts.access import is_partner, own_profiles
+from partners.accounts.access import own_profiles
+from partners.accounts.scope import (
+    PUBLIC_VOCABULARY,
+    all_within,
+    choosable,
+    is_partner,
+    media_permission_policy,
+    pages_in_view,
+)
+from partners.profiles.admin_forms import chosen_objects, refusal
 
 # The only main menu items a partner uses: its own collection's images and documents.
 PARTNER_MENU_ITEMS = {"images", "documents"}
@@ -86,11 +107,12 @@ def refuse_editing_others(request, page):
         raise PermissionDenied
 
 
-def live_pages_only_for_partners(pages, request):
-    """The page chooser (links in a description) shows partners only what visitors see:
-    no draft, such as a press release under embargo."""
+def partners_choose_pages_in_view(pages, request):
+    """The page chooser (links in a description) offers a partner its own profiles and the pages
+    above them, no other page: not a draft such as a press release under embargo, nor the draft
+    title of a live page."""
     if is_partner(request.user):
-        return pages.filter(live=True)
+        return pages.filter(pk__in=pages_in_view(request.user).values("pk"))
     return pages
 
 
@@ -123,8 +145,9 @@ def refuse_restricted_images(image, request):
 #   anyone who may edit the English page replace it with the Czech content and delete its
 #   translation, and the page goes offline (core/translation_drafts.py keeps such aliases
 #   offline): an unpublication that no moderator approved. "Stop translation", "sync" and
-#   "submit for translation" are SMO's decisions too.
-REFUSED_NAMESPACES = {"wagtailadmin_reports"}
+#   "submit for translation" are SMO's decisions too;
+# - the press office's list of releases, which has nothing of a partner's.
+REFUSED_NAMESPACES = {"wagtailadmin_reports", "press_releases"}
 REFUSED_VIEWS = {
     "wagtail_localize:translations_report",
     "wagtail_localize:translations_report_results",
@@ -141,8 +164,146 @@ REFUSED_VIEWS = {
 }
 
 
+# Views that show a partner what is not its own, whatever it may see elsewhere, with no hook to
+# narrow them: each answers a partner only when its check holds (partners/accounts/scope.py says
+# what a partner sees).
+
+
+def parent_page_in_view(request, kwargs):
+    # The explorer and the page chooser list the children a user may see, but name the page
+    # they list, any page by its id, drafts included.
+    return pages_in_view(request.user).filter(pk=kwargs["parent_page_id"]).exists()
+
+
+def chosen_pages_in_view(request, kwargs):
+    # The page chooser's answer for several pages gives the title of every id it is sent.
+    return all_within(pages_in_view(request.user), request.GET.getlist("id"))
+
+
+def untyped_page_chooser(request, kwargs):
+    # Given a page type, the chooser opens at the pages of that type wherever they are (at their
+    # common ancestor: a draft, if it is the only one); a profile's links need no type.
+    return request.GET.get("page_type", "").lower() in ("", "wagtailcore.page")
+
+
+def choosable_image(request, kwargs):
+    # The image chooser's format step shows the title and a rendition of any image id.
+    return all_within(choosable(request.user, get_image_model()), [str(kwargs["image_id"])])
+
+
+def requested_model(kwargs):
+    try:
+        return apps.get_model(kwargs["app_label"], kwargs["model_name"])
+    except LookupError:
+        return None
+
+
+def public_vocabulary_api(request, kwargs):
+    # wagtail-localize's snippet API lists every snippet of a model, press contacts included, to
+    # anyone who may use the admin.
+    model = requested_model(kwargs)
+    return model is not None and issubclass(model, PUBLIC_VOCABULARY)
+
+
+def own_media_in_bulk(request, kwargs):
+    # A bulk action's confirmation names every object it is sent, those the user may not act on
+    # included. A partner acts on no page in bulk (it publishes, moves and deletes none), and on
+    # its own images and documents only; "all" is what Wagtail lists for it: its own.
+    model = requested_model(kwargs)
+    policy = model and media_permission_policy(model)
+    if policy is None:
+        return False
+    ids = request.GET.getlist("id")
+    own = policy.instances_user_has_permission_for(request.user, "change")
+    return "all" in ids or all_within(own, ids)
+
+
+SCOPED_VIEWS = {
+    "wagtailadmin_explore": parent_page_in_view,
+    "wagtailadmin_explore_results": parent_page_in_view,
+    "wagtailadmin_choose_page_child": parent_page_in_view,
+    "wagtailadmin_choose_page": untyped_page_chooser,
+    "wagtailadmin_choose_page_chosen_multiple": chosen_pages_in_view,
+    "wagtailimages_chooser:select_format": choosable_image,
+    "wagtail_bulk_action": own_media_in_bulk,
+    "wagtail_localize:snippets_api_listing": public_vocabulary_api,
+    "wagtail_localize:snippets_api_detail": public_vocabulary_api,
+}
+
+
+@functools.cache
+def snippet_choosers():
+    """{URL namespace of a snippet model's chooser: the model}."""
+    return {
+        model.snippet_viewset.get_chooser_admin_url_namespace(): model
+        for model in get_snippet_models()
+    }
+
+
+def public_vocabulary_chooser(request, kwargs):
+    # Snippet choosers list and return every snippet of their model to anyone who may use the
+    # admin; a partner's are the public vocabulary's.
+    return issubclass(snippet_choosers()[request.resolver_match.namespace], PUBLIC_VOCABULARY)
+
+
+def form_fields(request):
+    """The fields of a PUT's form (Django parses only a POST's); the view can still read it."""
+    if request.content_type == "multipart/form-data":
+        parser = MultiPartParser(
+            request.META, BytesIO(request.body), request.upload_handlers, request.encoding
+        )
+        return parser.parse()[0]
+    return QueryDict(request.body, encoding=request.encoding)
+
+
+def override_refusal(request, kwargs):
+    """wagtail-localize keeps whatever a translation's override of a synchronised field is sent
+    (edit_override, no hook), so the English profile's logo could be any image id. A partner's
+    chosen object must be one it may choose, or the source page's own: the answer is a 400 with
+    the form error, in the editor's language; None lets the view save it."""
+    if request.method != "PUT":
+        return None
+    segment = (
+        OverridableSegment.objects.filter(pk=kwargs["overridable_segment_id"])
+        .select_related("context", "source__specific_content_type")
+        .first()
+    )
+    if segment is None:
+        return None
+    page_model = segment.source.specific_content_type.model_class()
+    try:
+        model_field = page_model._meta.get_field(segment.context.path)
+    except FieldDoesNotExist:
+        # A value inside a StreamField: a profile's blocks are synchronised, never overridden.
+        return None
+    try:
+        value = form_fields(request).get("value")
+    except MultiPartParserError:
+        return None  # The view's own parser refuses it too: a 400, nothing saved.
+    source_value = chosen_objects(model_field, json.loads(segment.data_json))
+    for model, pk in chosen_objects(model_field, value) - source_value:
+        if not all_within(choosable(request.user, model), [pk]):
+            with translation.override(admin_language(request.user)):
+                return JsonResponse({"value": [str(refusal(model))]}, status=400)
+    return None
+
+
+def admin_language(user):
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
+def scope_check(match):
+    """The check a partner's request must pass for this view, None if it has none."""
+    if match.view_name in SCOPED_VIEWS:
+        return SCOPED_VIEWS[match.view_name]
+    if match.namespace in snippet_choosers():
+        return public_vocabulary_chooser
+    return None
+
+
 class PartnerAdminScopeMiddleware:
-    """Partners get 403 for the views above."""
+    """Partners get 403 for the refused views above, and for the scoped ones unless their check
+    holds; an override of another collection's image is answered with its form error."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -155,6 +316,10 @@ class PartnerAdminScopeMiddleware:
         refused = REFUSED_NAMESPACES.intersection(match.namespaces) or (
             match.view_name in REFUSED_VIEWS
         )
-        if refused and is_partner(request.user):
+        check = scope_check(match)
+        is_override = match.view_name == "wagtail_localize:edit_override"
+        if not (refused or check or is_override) or not is_partner(request.user):
+            return None
+        if refused or (check and not check(request, view_kwargs)):
             raise PermissionDenied
-        return None
+        return override_refusal(request, view_kwargs) if is_override else None

@@ -30,8 +30,9 @@ from catalogue.models import Area
 from core.outbox import one_line, register_kind
 from core.slugs import ascii_slug
 from core.translation import create_synced_translation
-from partners.accounts.access import add_partner_user, give_access, is_partner, source_page
+from partners.accounts.access import add_partner_user, give_access, source_page
 from partners.accounts.mail import admin_url, queue_partner_email
+from partners.accounts.scope import is_partner
 from partners.application.types import ApplicationType
 from partners.models import (
     ApplicationSubmission,

@@ -23,6 +23,7 @@ from core.collation import sort_key
 from core.models import BasePage, SampleContentMixin
 from core.querysets import localized, without_view_restrictions
 from core.structured_data import image_url
+from partners.profiles.admin_forms import ProfileAdminForm
 from partners.profiles.blocks import ExpertBlock
 from partners.profiles.choices import TIER_ORDER, SponsorshipTier, StartupStage
 
@@ -98,6 +99,7 @@ class OrganisationPage(SampleContentMixin, BasePage):
     ]
     # Only SMO's editors mark a page as sample content or set a sponsorship tier.
     editor_only_panels = [FieldPanel("is_sample", permission=VERIFY_PERMISSION)]
+    base_form_class = ProfileAdminForm
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 

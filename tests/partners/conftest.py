@@ -4,11 +4,15 @@ SMTP fixtures and the mail worker's round are in tests/mail.py, shared with ever
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from partners.accounts.access import REVIEWERS_GROUP, add_partner_user, give_access
 from partners.models import ApplicationFormPage
 from tests.conftest import page_by_slug
+from tests.factories.press import DocumentFactory
 
 CS_FORM = "/cs/prihlaska/"
 EN_FORM = "/en/apply/"
@@ -55,6 +59,30 @@ def moderator(site):
     return user
 
 
+@pytest.fixture
+def media(partner_a, partner_b):
+    """{"A", "B", "SMO": (image, document)}: one of each in each organisation's collection and in
+    SMO's root one, each document with a file name of its own."""
+    collections = {
+        "A": give_access(page_by_slug(PARTNER_A, "cs"))[1],
+        "B": give_access(page_by_slug(PARTNER_B, "cs"))[1],
+        "SMO": Collection.get_first_root_node(),
+    }
+    return {
+        owner: (
+            get_image_model().objects.create(
+                title=f"Obrázek {owner}", file=get_test_image_file(), collection=collection
+            ),
+            DocumentFactory(
+                title=f"Dokument {owner}",
+                filename=f"dokument-{owner.lower()}.pdf",
+                collection=collection,
+            ),
+        )
+        for owner, collection in collections.items()
+    }
+
+
 def profile_form(page, **changes):
     """The POST data of a partner profile's edit form in the admin, with `changes`."""
     fields = {
@@ -64,6 +92,8 @@ def profile_form(page, **changes):
         "website": page.website,
         "areas": [area.pk for area in page.areas.all()],
         "experts": [(block.block_type, dict(block.value)) for block in page.experts],
+        "logo": page.logo_id or "",
+        "social_image": page.social_image_id or "",
         "contact_name": page.contact_name,
         "contact_email": page.contact_email,
         "contact_phone": page.contact_phone,

@@ -11,8 +11,9 @@ from django.contrib.auth.models import Group, User
 from django.test import override_settings
 from wagtail.models import Locale, Page, PageLogEntry
 
-from partners.accounts.access import is_partner, own_profiles
+from partners.accounts.access import own_profiles
 from partners.accounts.invitations import invitation_tokens, invitation_url, invite
+from partners.accounts.scope import is_partner
 from partners.models import (
     ApplicationFormPage,
     ApplicationSubmission,

@@ -28,10 +28,9 @@ from wagtail.models import (
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from catalogue.models import ProjectPage
-from partners.accounts.access import give_access
 from press.models import PressReleasePage
 from tests.conftest import page_by_slug
-from tests.factories.press import DocumentFactory, PressReleasePageFactory
+from tests.factories.press import PressReleasePageFactory
 from tests.partners.conftest import PARTNER_A, PARTNER_B, profile_form, submit_for_moderation
 
 pytestmark = pytest.mark.django_db
@@ -521,25 +520,6 @@ def test_the_page_chooser_and_search_show_a_partner_no_draft(client, site, partn
 
 
 # Images and documents -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def media(partner_a, partner_b):
-    """An image and a document in each organisation's collection and in SMO's root one."""
-    items = {}
-    collections = {
-        "A": give_access(page_by_slug(PARTNER_A, "cs"))[1],
-        "B": give_access(page_by_slug(PARTNER_B, "cs"))[1],
-        "SMO": Collection.get_first_root_node(),
-    }
-    for owner, collection in collections.items():
-        items[owner] = (
-            Image.objects.create(
-                title=f"Obrázek {owner}", file=get_test_image_file(), collection=collection
-            ),
-            DocumentFactory(title=f"Dokument {owner}", collection=collection),
-        )
-    return items
 
 
 def media_urls(image, document):
