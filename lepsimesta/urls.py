@@ -13,8 +13,9 @@ from core.media import serve_media
 from core.sitemaps import AllLanguagesSitemap
 from partners.accounts.invitation_views import invitation_url_patterns
 
-# A 500 page in the visitor's language that needs no database.
+# A 500 page in the visitor's language that needs no database; a 400 page likewise.
 handler500 = "core.views.server_error"
+handler400 = "core.views.bad_request"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
