@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail import hooks
+from wagtail.admin.views.home import error_test as wagtail_error_test
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
@@ -118,6 +119,14 @@ def bad_request(request, exception):
         if profile is not None:
             language_code = profile.get_preferred_language()
     return HttpResponseBadRequest(_standalone_error_page("400.html", language_code))
+
+
+def error_test(request):
+    """Wagtail's /admin/failwhale/ raises on purpose, so that an operator can see the 500 page
+    and the error report: for superusers only; to anyone else the address does not exist."""
+    if not request.user.is_superuser:
+        raise Http404
+    return wagtail_error_test(request)
 
 
 def _page_tree(pages):

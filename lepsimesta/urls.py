@@ -24,6 +24,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # The invitation link works before its owner can sign in: ahead of the admin's own URLs.
     *invitation_url_patterns(),
+    # Ahead of Wagtail's own /admin/failwhale/, which any admin user could open.
+    path("admin/failwhale/", core_views.error_test, name="error_test"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
