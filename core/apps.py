@@ -7,11 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared")
 
     def ready(self):
-        from core import translation_drafts, wagtail_patches
+        from core import patches, translation_drafts
         from core.admin_language import translate_chooser_labels_per_request
         from core.outbox import route_wagtail_notifications
 
         translation_drafts.connect()
         translate_chooser_labels_per_request()
         route_wagtail_notifications()
-        wagtail_patches.apply()
+        patches.apply()

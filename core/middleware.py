@@ -63,14 +63,16 @@ def is_utf8(charset):
         return False
 
 
-class Utf8FormDataMiddleware:
-    """A form body that names a charset other than UTF-8 is a bad request (400).
+class FormDataMiddleware:
+    """A request the site cannot read as UTF-8 form data is a bad request (400), answered
+    before any view reads the form.
 
     Browsers send a form in the page's encoding, UTF-8, and name no charset. Django decodes a
     multipart body in whatever charset the Content-Type names: "utf-7" turns "+2D3-" into a
     lone surrogate that neither the database nor a page can hold (a 500), and "rot13" or
-    "base64" are codecs that decode no text at all. Django already refuses a urlencoded body
-    in another charset; this refuses the multipart one too, before any view reads the form.
+    "base64" are codecs that decode no text at all; Django itself refuses a urlencoded body
+    in another charset. A Content-Type header Django could not parse at all is marked by
+    core/patches.py (Django ticket #36991).
     """
 
     FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
@@ -79,6 +81,8 @@ class Utf8FormDataMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if getattr(request, "content_type_unparsable", False):
+            raise BadRequest("A Content-Type header that cannot be parsed")
         charset = request.content_params.get("charset")
         if request.content_type in self.FORM_CONTENT_TYPES and charset and not is_utf8(charset):
             raise BadRequest(f"Form data in {charset!r}: only UTF-8 is read")

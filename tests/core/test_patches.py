@@ -1,16 +1,18 @@
-"""Each patch in core/wagtail_patches.py is applied, and still needed: Wagtail's own code still
-raises on the form data the patch turns into a 400. When an upgrade fixes that upstream, the
+"""Each patch in core/patches.py is applied, and still needed: Django's and Wagtail's own code
+still raises on the input the patch turns into a 400. When an upgrade fixes that upstream, the
 test of the upstream behaviour fails: remove the patch then."""
 
 import json
 
 import pytest
 from django.core.exceptions import BadRequest
+from django.http import HttpRequest
+from django.test import RequestFactory
 from wagtail.admin.rich_text.editors.draftail import DraftailRichTextArea
 from wagtail.blocks import CharBlock, StreamBlock
 from wagtail.blocks.base import BlockWidget
 
-from core.wagtail_patches import PATCHED_WIDGETS
+from core.patches import PATCHED_WIDGETS
 
 
 def stream_widget():
@@ -60,3 +62,22 @@ def test_patched_widgets_still_read_good_data():
     assert [block.value for block in stream_widget().value_from_datadict(data, {}, "body")] == [
         "Dobrý den"
     ]
+
+
+UNPARSABLE_CONTENT_TYPE = "multipart/form-data; charset*=nosuch''x"
+
+
+def test_djangos_request_still_fails_on_a_content_type_in_an_unknown_rfc2231_charset():
+    """Django ticket #36991."""
+    original = HttpRequest._set_content_type_params.__wrapped__
+    with pytest.raises(ValueError):
+        original(HttpRequest(), {"CONTENT_TYPE": UNPARSABLE_CONTENT_TYPE})
+
+
+def test_a_request_with_such_a_content_type_is_built_and_marked():
+    request = RequestFactory().post("/cs/", b"name=Jana", content_type=UNPARSABLE_CONTENT_TYPE)
+    assert request.content_type_unparsable
+    assert (request.content_type, request.content_params) == ("", {})
+    request = RequestFactory().post("/cs/", b"name=Jana", content_type="text/plain; charset=utf-8")
+    assert not request.content_type_unparsable
+    assert request.content_params == {"charset": "utf-8"}
