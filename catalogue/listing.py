@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.collation import sort_key
+from core.query_params import whole_number
 from core.querysets import localized
 from core.search import search
 
@@ -343,10 +344,7 @@ class CatalogueListing:
     def page_of_ids(self, number):
         """The projects on page `number` (out of range or not a number: the nearest page)."""
         page_count = max(1, -(-len(self.rows) // PER_PAGE))
-        try:
-            number = min(max(int(number), 1), page_count)
-        except (TypeError, ValueError):
-            number = 1
+        number = whole_number(number, page_count) or 1
         start = (number - 1) * PER_PAGE
         return number, page_count, [row.pk for row in self.rows[start : start + PER_PAGE]]
 

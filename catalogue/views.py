@@ -4,6 +4,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.query_params import DATABASE_ID_MAX, whole_number
 from core.querysets import localized
 
 from .choices import CITY_SIZE_BANDS, Country, ProjectStatus
@@ -75,18 +76,14 @@ def city_size(population):
     return next(band.label for band in CITY_SIZE_BANDS if band.code == code)
 
 
-def chosen_ids(values):
-    ids = []
-    for value in values:
-        if value.isdigit() and int(value) not in ids:
-            ids.append(int(value))
-    return ids
-
-
 def compare(index, request):
     """2–4 projects side by side; anything else is explained, never an error page."""
-    asked = request.GET.getlist("p")[:COMPARE_READ_AT_MOST]
-    ids = chosen_ids(asked)
+    asked = [
+        whole_number(value, DATABASE_ID_MAX)
+        for value in request.GET.getlist("p")[:COMPARE_READ_AT_MOST]
+    ]
+    # Each project once, in the order chosen.
+    ids = list(dict.fromkeys(pk for pk in asked if pk is not None))
     pages = {
         page.pk: page
         for page in index.projects()
@@ -96,8 +93,7 @@ def compare(index, request):
     }
     projects = [pages[pk] for pk in ids if pk in pages]
     notices = []
-    unreadable = any(not value.isdigit() for value in asked)
-    if unreadable or len(projects) < len(ids):
+    if None in asked or len(projects) < len(ids):
         notices.append(
             _(
                 "Some of the chosen projects are not in this catalogue (they may have been "

@@ -1,8 +1,11 @@
-"""Middleware every response passes through: one log line per request, and HEAD without a body."""
+"""Middleware every request passes through: one log line per request, HEAD without a body, and
+form data read as UTF-8 only."""
 
+import codecs
 import logging
 import time
 
+from django.core.exceptions import BadRequest
 from django.utils.encoding import escape_uri_path
 
 request_logger = logging.getLogger("lepsimesta.request")
@@ -51,3 +54,36 @@ class HeadWithoutBodyMiddleware:
             else:
                 response.content = b""
         return response
+
+
+def is_utf8(charset):
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        return False
+
+
+class FormDataMiddleware:
+    """A request the site cannot read as UTF-8 form data is a bad request (400), answered
+    before any view reads the form.
+
+    Browsers send a form in the page's encoding, UTF-8, and name no charset. Django decodes a
+    multipart body in whatever charset the Content-Type names: "utf-7" turns "+2D3-" into a
+    lone surrogate that neither the database nor a page can hold (a 500), and "rot13" or
+    "base64" are codecs that decode no text at all; Django itself refuses a urlencoded body
+    in another charset. A Content-Type header Django could not parse at all is marked by
+    core/patches.py (Django ticket #36991).
+    """
+
+    FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if getattr(request, "content_type_unparsable", False):
+            raise BadRequest("A Content-Type header that cannot be parsed")
+        charset = request.content_params.get("charset")
+        if request.content_type in self.FORM_CONTENT_TYPES and charset and not is_utf8(charset):
+            raise BadRequest(f"Form data in {charset!r}: only UTF-8 is read")
+        return self.get_response(request)

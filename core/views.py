@@ -8,7 +8,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail import hooks
+from wagtail.admin.views.home import error_test as wagtail_error_test
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
@@ -75,20 +82,46 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-def server_error(request):
-    """handler500: the site's look in the language of the address (/en/… English, else
-    Czech). It reads nothing from the database, which may be what failed: no request context
-    (its processors query), the contact address is the settings' default."""
-    language_code = "en" if request.path.startswith("/en/") else settings.LANGUAGE_CODE
+def _standalone_error_page(template_name, language_code):
+    """An error page that reads nothing from the database, which may be what failed: no
+    request context (its processors query), the contact address is the settings' default."""
     with translation.override(language_code):
-        content = render_to_string(
-            "500.html",
+        return render_to_string(
+            template_name,
             {
                 "LANGUAGE_CODE": language_code,
                 "contact_email": SiteSettings._meta.get_field("contact_email").default,
             },
         )
-    return HttpResponseServerError(content)
+
+
+def server_error(request):
+    """handler500: the site's look in the language of the address (/en/… English, else
+    Czech), without the database."""
+    language_code = "en" if request.path.startswith("/en/") else settings.LANGUAGE_CODE
+    return HttpResponseServerError(_standalone_error_page("500.html", language_code))
+
+
+def bad_request(request, exception):
+    """handler400: what the browser sent cannot be read (a form body in another encoding than
+    UTF-8, admin form data that no editor produced, a foreign Host header). In the language
+    of the address, in the admin the editor's own; rendered without the request, whose Host
+    header may be the very problem."""
+    language_code = translation.get_language_from_request(request, check_path=True)
+    if request.path.startswith(reverse("wagtailadmin_home")):
+        # The editor's chosen admin language (a user without a profile has none).
+        profile = getattr(getattr(request, "user", None), "wagtail_userprofile", None)
+        if profile is not None:
+            language_code = profile.get_preferred_language()
+    return HttpResponseBadRequest(_standalone_error_page("400.html", language_code))
+
+
+def error_test(request):
+    """Wagtail's /admin/failwhale/ raises on purpose, so that an operator can see the 500 page
+    and the error report: for superusers only; to anyone else the address does not exist."""
+    if not request.user.is_superuser:
+        raise Http404
+    return wagtail_error_test(request)
 
 
 def _page_tree(pages):

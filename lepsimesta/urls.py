@@ -13,8 +13,9 @@ from core.media import serve_media
 from core.sitemaps import AllLanguagesSitemap
 from partners.accounts.invitation_views import invitation_url_patterns
 
-# A 500 page in the visitor's language that needs no database.
+# A 500 page in the visitor's language that needs no database; a 400 page likewise.
 handler500 = "core.views.server_error"
+handler400 = "core.views.bad_request"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # The invitation link works before its owner can sign in: ahead of the admin's own URLs.
     *invitation_url_patterns(),
+    # Ahead of Wagtail's own /admin/failwhale/, which any admin user could open.
+    path("admin/failwhale/", core_views.error_test, name="error_test"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

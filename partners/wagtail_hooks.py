@@ -1,7 +1,7 @@
 """Admin integration: who may see applications, their audit trail, the dashboard's shortcut to
 new applications and its warning about e-mails that could not be delivered."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Permission
@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -26,6 +27,7 @@ from partners.accounts import admin as admin_partner
 from partners.application.views import (
     DELETE_ACTION,
     EXPORT_ACTION,
+    PURGE_ACTION,
     ApplicationSubmissionsDeleteView,
     FormPagesIndexView,
 )
@@ -140,6 +142,19 @@ def register_submission_log_actions(actions):
                 "Deleted %(count)d applications",
                 count,
             ) % {"count": count}
+
+    @actions.register_action(PURGE_ACTION)
+    class PurgeFormatter(LogFormatter):
+        label = _("Delete applications past the retention period")
+
+        def format_message(self, log_entry):
+            count = log_entry.data.get("count", 0)
+            sent_before = date.fromisoformat(log_entry.data["before"])
+            return ngettext(
+                "Deleted %(count)d application sent before %(date)s, past the retention period",
+                "Deleted %(count)d applications sent before %(date)s, past the retention period",
+                count,
+            ) % {"count": count, "date": date_format(sent_before)}
 
 
 # Undelivered mail -----------------------------------------------------------------------------

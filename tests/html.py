@@ -31,3 +31,18 @@ def stream_field_errors(response, field):
     widget = html.select_one(f"#{field}[data-w-block-arguments-value]")
     _value, errors = json.loads(widget["data-w-block-arguments-value"])
     return errors or {}
+
+
+BAD_REQUEST_HEADINGS = {
+    "cs": "Omlouváme se, ale to, co váš prohlížeč odeslal, nedokážeme přečíst.",
+    "en": "Sorry, we could not read what your browser sent.",
+}
+
+
+def assert_bad_request_page(response, language):
+    """The site's 400 page (core.views.bad_request) in `language`, as a person reads it."""
+    assert response.status_code == 400
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == language
+    assert html.h1.get_text(strip=True) == BAD_REQUEST_HEADINGS[language]
+    assert html.select_one('a[href="mailto:info@lepsimesta.cz"]')

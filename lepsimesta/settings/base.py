@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "core.security_policy.SecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads a form: only UTF-8 form data is read (a 400 page otherwise).
+    "core.middleware.FormDataMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

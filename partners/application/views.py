@@ -27,6 +27,8 @@ EXPORT_ACTION = "partners.submissions.export"
 # Applications that can become a profile (partners/accounts/invitations.py): "Invite as partner".
 INVITABLE_TYPES = ("sponsorship", "startup")
 DELETE_ACTION = "partners.submissions.delete"
+# Deleted by `manage.py purge_submissions` when the retention period is over.
+PURGE_ACTION = "partners.submissions.purge"
 
 
 def local_time_for_xlsx(value):

@@ -85,6 +85,10 @@ def test_the_english_comparison_in_english(client, english_catalogue):
         (["kolin", "brno", "vienna", "pisek", "tabor"], "nejvýše čtyři projekty", 4),
         (["kolin", "brno", 999999], "v tomto katalogu nejsou", 2),
         (["kolin", "brno", "abc"], "v tomto katalogu nejsou", 2),
+        # Digits only in Unicode's eyes ("²".isdigit() is true), and an id past any database's.
+        (["kolin", "brno", "²"], "v tomto katalogu nejsou", 2),
+        (["kolin", "brno", "٣"], "v tomto katalogu nejsou", 2),
+        (["kolin", "brno", "9" * 40], "v tomto katalogu nejsou", 2),
         (["kolin", "draft"], "v tomto katalogu nejsou", 0),
     ],
 )

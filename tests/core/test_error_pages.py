@@ -3,10 +3,11 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import DatabaseError
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 from wagtail.models import Site
 
 from core.views import server_error
+from tests.html import assert_bad_request_page
 
 
 def parse(response):
@@ -79,3 +80,19 @@ def test_a_failing_database_during_a_request_gets_the_500_page(site, monkeypatch
     monkeypatch.setattr(Site, "find_for_request", database_down)
     client = Client(raise_request_exception=False)
     assert_branded_500(client.get(SERVER_ERROR[lang][0]), lang)
+
+
+@override_settings(ALLOWED_HOSTS=["lepsimesta.cz"])
+@pytest.mark.parametrize("lang", ["cs", "en"])
+def test_a_request_that_cannot_be_read_gets_the_branded_400_without_the_database(client, lang):
+    # A foreign Host header: the page must not ask the request for its host, nor the database.
+    response = client.get(f"/{lang}/", HTTP_HOST="attacker.example")
+    assert_bad_request_page(response, lang)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "lang"), [("/cs/prihlaska/", "cs"), ("/en/apply/", "en")])
+def test_a_content_type_django_cannot_parse_gets_the_branded_400(client, site, path, lang):
+    # An RFC 2231 parameter in an unknown charset (core/patches.py, Django ticket #36991).
+    response = client.post(path, b"name=Jana", content_type="multipart/form-data; charset*=x''y")
+    assert_bad_request_page(response, lang)

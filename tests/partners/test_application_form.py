@@ -1,10 +1,12 @@
 """The form page in both languages: what a visitor sees, sends and gets back."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.utils import timezone
 from wagtail_localize.models import Translation
 
@@ -15,6 +17,7 @@ from partners.models import (
     ApplicationSubmission,
 )
 from tests.factories.partners import valid_post_data
+from tests.html import assert_bad_request_page
 from tests.mail import send_pending_mail
 from tests.partners.conftest import CS_FORM, EN_FORM
 
@@ -305,3 +308,39 @@ def test_admin_preview_renders_both_modes(rf, form_pages, mode):
     assert response.status_code == 200
     heading = BeautifulSoup(response.rendered_content, "html.parser").h1.get_text(strip=True)
     assert heading == {"form": "Přihláška", "landing": "Děkujeme"}[mode]
+
+
+def form_body(content_type, data):
+    if content_type == MULTIPART_CONTENT:
+        return encode_multipart(BOUNDARY, data)
+    return urlencode(data).encode()
+
+
+@pytest.mark.parametrize(("path", "lang"), [(CS_FORM, "cs"), (EN_FORM, "en")])
+@pytest.mark.parametrize("content_type", [MULTIPART_CONTENT, "application/x-www-form-urlencoded"])
+@pytest.mark.parametrize("charset", ["utf-7", "rot13", "latin-1", "no-such-charset"])
+def test_a_form_sent_in_another_encoding_than_utf8_gets_a_400_page_in_the_visitors_language(
+    client, site, path, lang, content_type, charset
+):
+    # In UTF-7 "+2D3-" is half an emoji: a lone surrogate, which no database stores.
+    data = valid_post_data(name="Jana +2D3- Dvořáková")
+    response = client.generic(
+        "POST",
+        path,
+        form_body(content_type, data),
+        content_type=f"{content_type}; charset={charset}",
+    )
+    assert_bad_request_page(response, lang)
+    assert not ApplicationSubmission.objects.exists()
+
+
+@pytest.mark.parametrize("content_type", [MULTIPART_CONTENT, "application/x-www-form-urlencoded"])
+def test_a_form_that_names_utf8_as_its_encoding_is_accepted(client, site, content_type):
+    response = client.generic(
+        "POST",
+        CS_FORM,
+        form_body(content_type, valid_post_data()),
+        content_type=f"{content_type}; charset=UTF-8",
+    )
+    assert response.status_code == 302
+    assert ApplicationSubmission.objects.get().form_data["name"] == "Jana Dvořáková"

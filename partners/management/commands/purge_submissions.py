@@ -1,10 +1,18 @@
 import calendar
+import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page
 
+from partners.application.views import PURGE_ACTION
 from partners.models import ApplicationSubmission, UsedFormToken
+
+logger = logging.getLogger(__name__)
 
 
 def months_before(moment, months):
@@ -36,9 +44,27 @@ class Command(BaseCommand):
                 f"Would delete {old.count()} submissions sent before {cutoff:%Y-%m-%d}."
             )
             return
-        deleted = old.count()
-        old.delete()
-        tokens, _ = UsedFormToken.expired().delete()
+        with transaction.atomic():
+            counts = dict(old.values_list("page").annotate(count=Count("pk")).order_by())
+            old.delete()
+            tokens, _ = UsedFormToken.expired().delete()
+            # The trace the deletion leaves, in the same transaction: in each form page's
+            # history and in Reports → Site history, as when a person deletes applications.
+            for page in Page.objects.filter(pk__in=counts).specific():
+                log(
+                    page,
+                    PURGE_ACTION,
+                    data={"count": counts[page.pk], "before": cutoff.date().isoformat()},
+                )
+        deleted = sum(counts.values())
+        logger.info(
+            "purge_submissions deleted=%d sent_before=%s retention_months=%d "
+            "expired_form_tokens=%d",
+            deleted,
+            f"{cutoff:%Y-%m-%d}",
+            months,
+            tokens,
+        )
         self.stdout.write(
             f"Deleted {deleted} submissions sent before {cutoff:%Y-%m-%d} "
             f"and {tokens} expired form tokens."
