@@ -40,7 +40,7 @@ run: messages ## Set up (first time) and serve the site at http://127.0.0.1:8000
 
 test: $(VENV)/.test-deps ## Install the test tools and run all tests (DATABASE_URL picks the database)
 	$(MANAGE) compile_translations
-	$(VENV)/bin/pytest -n auto
+	$(VENV)/bin/pytest -n auto --durations=15
 
 test-stack: $(VENV)/.test-deps ## Run the production-stack tests: gunicorn behind Debian's nginx (as root)
 	$(MANAGE) compile_translations

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.admin_language import LocalizedSnippetViewSet
+from core.patches.admin_language import LocalizedSnippetViewSet
 
 from .models import Area, ProjectIndexPage, Topic
 

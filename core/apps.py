@@ -7,11 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared")
 
     def ready(self):
-        from core import patches, translation_drafts
-        from core.admin_language import translate_chooser_labels_per_request
-        from core.wagtail_patches import scope_page_listing_people
+        from core import patches
 
-        translation_drafts.connect()
-        translate_chooser_labels_per_request()
-        scope_page_listing_people()
         patches.apply()

@@ -13,6 +13,8 @@ The breaker is shared by every backend instance of the process that talks to the
 
 Only Django's cache API is guarded (what Django, Wagtail and the project use); django-redis's
 extras (locks, key scans, sets, hashes) still raise when Redis is unreachable.
+Why not django-redis's own IGNORE_EXCEPTIONS: it turns errors into misses, but every call still
+waits for its timeout while Redis hangs (a page makes several), and it has no cool-down.
 """
 
 import logging

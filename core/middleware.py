@@ -72,7 +72,7 @@ class FormDataMiddleware:
     lone surrogate that neither the database nor a page can hold (a 500), and "rot13" or
     "base64" are codecs that decode no text at all; Django itself refuses a urlencoded body
     in another charset. A Content-Type header Django could not parse at all is marked by
-    core/patches.py (Django ticket #36991).
+    core/patches/content_type_params.py (Django ticket #36991).
     """
 
     FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}

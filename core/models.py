@@ -13,8 +13,8 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from core.admin_language import page_edit_handler
 from core.outbox_models import OutgoingEmail
+from core.patches.admin_language import page_edit_handler
 from core.search import search_keys
 from core.slugs import ascii_slug
 from core.text import plain_text
@@ -62,7 +62,8 @@ class BasePage(Page):
         index.SearchField("search_text_keys"),
     ]
 
-    # Built for each admin language, not once for the first editor's (core/admin_language.py).
+    # Built for each admin language, not once for the first editor's
+    # (core/patches/admin_language.py).
     get_edit_handler = page_edit_handler
 
     # The query parameters that mean the same in every language (a catalogue filter, a town's

@@ -258,11 +258,8 @@ def naming_the_file(spec):
 
 
 def tree_root():
-    """The tree's root node, which Wagtail's migrations create (but a flushed database lacks)."""
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
-    return root
+    """The tree's root node, which Wagtail's migrations create."""
+    return Page.get_first_root_node()
 
 
 def remove_wagtail_welcome_page():

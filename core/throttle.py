@@ -4,6 +4,8 @@ The application form and the password-reset view limit how often one client may 
 lives in the database, not the cache: every app server shares it (as it would share Redis), it
 keeps working while Redis is down, and it costs one insert and one count per attempt, which is
 nothing beside the request it guards. Only a hash of the client's identifier is stored.
+Why not django-ratelimit: it counts in a cache, atomically only in Redis or Memcached, so its
+limits would lapse whenever Redis is down (django-axes, which we use, counts only logins).
 """
 
 import hashlib

@@ -9,8 +9,8 @@ from wagtail.permissions import page_permission_policy
 
 from core.admin_api import register_choosable_media_endpoints
 from core.dashboard import Shortcut, welcome_panel
+from core.patches.translation_drafts import SyncTranslationsWithoutPublishingView
 from core.reports import LoginAttemptsView, UntranslatedPagesView, untranslated_pages
-from core.translation_drafts import SyncTranslationsWithoutPublishingView
 
 
 @hooks.register("register_admin_urls")

@@ -3,20 +3,23 @@
 from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+# Wagtail's migrations make this workflow (one task that the "Moderators" group approves).
+MODERATORS_APPROVAL = "Moderators approval"
 
-def assign_approval_workflow(pages, workflow_name="Moderators approval", group_name="Moderators"):
-    """Put the approval workflow on `pages` (and so on their sub-pages), unless a page has one.
 
-    The default is Wagtail's own "Moderators approval" workflow, which Wagtail's migrations
-    create; a flushed database lacks it, so it is recreated the same way (one task that the
-    group approves) when missing.
-    """
-    workflow = Workflow.objects.filter(name=workflow_name).first()
-    if workflow is None:
-        group, _created = Group.objects.get_or_create(name=group_name)
-        workflow = Workflow.objects.create(name=workflow_name)
-        task = GroupApprovalTask.objects.create(name=workflow_name)
-        task.groups.set([group])
+def approval_workflow(name, group_name):
+    """An app's own workflow `name`: one task that the group approves, made the first time."""
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created:
+        task = GroupApprovalTask.objects.create(name=name)
+        task.groups.set([Group.objects.get(name=group_name)])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def assign_approval_workflow(pages, workflow=None):
+    """Put `workflow` (Wagtail's "Moderators approval" by default) on `pages`, and so on their
+    sub-pages, unless a page has one."""
+    workflow = workflow or Workflow.objects.get(name=MODERATORS_APPROVAL)
     for page in pages:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})

@@ -5,20 +5,19 @@ profiles from `site/partners/` (see site/README.md) under the partner index (pag
 from django.conf import settings
 
 from core.site_content import PageLoader, content_dir, register_content_loader
-from core.workflows import assign_approval_workflow
-from partners.accounts.access import REVIEW_WORKFLOW, REVIEWERS_GROUP, grant_reviewer_rights
+from core.workflows import approval_workflow, assign_approval_workflow
+from partners.accounts.access import REVIEW_WORKFLOW, REVIEWERS_GROUP
 
 
 @register_content_loader()
 def load_partners(pages_by_key, stdout=None):
     index = pages_by_key["partners"]
-    # Profiles go live only when SMO approves them, in every language.
-    indexes = index.get_translations(inclusive=True)
-    grant_reviewer_rights(indexes)
+    # Profiles go live only when SMO approves them, in every language. The reviewers' rights
+    # (edit and publish everywhere, sync translations, verify profiles) come from Wagtail's,
+    # wagtail-localize's and this app's migrations.
     assign_approval_workflow(
-        indexes,
-        workflow_name=REVIEW_WORKFLOW,
-        group_name=REVIEWERS_GROUP,
+        index.get_translations(inclusive=True),
+        approval_workflow(REVIEW_WORKFLOW, REVIEWERS_GROUP),
     )
     if settings.LOAD_DEMO_CONTENT:
         PageLoader(stdout=stdout, pages_by_key=pages_by_key).load_directory(

@@ -24,6 +24,9 @@ from core.dashboard import Shortcut
 from core.models import OutgoingEmail
 from core.querysets import without_view_restrictions
 from partners.accounts import admin as admin_partner
+
+# Partner invitations and the profiles to check register their own hooks.
+from partners.accounts import invitation_hooks  # noqa: F401
 from partners.application.views import (
     DELETE_ACTION,
     EXPORT_ACTION,
@@ -244,7 +247,3 @@ def thank_you_pages(request):
     """The form's thank-you pages, in every language: only a sent application leads there."""
     forms = without_view_restrictions(ApplicationFormPage.objects.live()).select_related("locale")
     return [urlsplit(form.thank_you_url(request)).path for form in forms]
-
-
-# Partner invitations and the profiles to check register their own hooks.
-from partners.accounts import invitation_hooks  # noqa: E402, F401

@@ -4,7 +4,6 @@ import uuid
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext
@@ -38,14 +37,7 @@ class PressRssFeed(Feed):
         return index.intro or gettext("Press releases of the Lepší města initiative.")
 
     def items(self, index):
-        from .models import PressReleaseAttachment
-
-        attachments = PressReleaseAttachment.objects.select_related("document").order_by(
-            "sort_order"
-        )
-        return index.releases().prefetch_related(Prefetch("attachments", queryset=attachments))[
-            : self.max_items
-        ]
+        return index.feed_releases(self.max_items)
 
     def item_title(self, release):
         return release.title

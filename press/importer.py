@@ -25,6 +25,14 @@ from wagtail.rich_text import RichText
 
 from core.slugs import ascii_slug
 
+from .models import (
+    Boilerplate,
+    PressContact,
+    PressReleaseBoilerplate,
+    PressReleaseContact,
+    PressReleasePage,
+)
+
 HEADER = "TISKOVÁ ZPRÁVA"
 CONTACTS_HEADING = re.compile(r"^Pro další informace kontaktujte\s*:?$", re.IGNORECASE)
 # Word processors leave these behind when a .docx is saved as text.
@@ -337,14 +345,6 @@ def create_press_release(release, index_page):
     About boxes are found by title and contacts by name (in the index's language), so a
     snippet an editor has corrected is reused, not duplicated.
     """
-    from .models import (
-        Boilerplate,
-        PressContact,
-        PressReleaseBoilerplate,
-        PressReleaseContact,
-        PressReleasePage,
-    )
-
     locale = index_page.locale
     with transaction.atomic():
         boilerplates = [

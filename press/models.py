@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -102,6 +103,15 @@ class PressIndexPage(RoutablePageMixin, BasePage):
             .defer_streamfields()
             .order_by("-release_date", "-pk")
         )
+
+    def feed_releases(self, limit):
+        """The newest `limit` releases with their attachments (the feeds' enclosures)."""
+        attachments = PressReleaseAttachment.objects.select_related("document").order_by(
+            "sort_order"
+        )
+        return self.releases().prefetch_related(Prefetch("attachments", queryset=attachments))[
+            :limit
+        ]
 
     def years(self):
         return [d.year for d in self.releases().dates("release_date", "year", order="DESC")]

@@ -7,8 +7,8 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.admin_language import LocalizedSnippetViewSet
 from core.dashboard import Shortcut
+from core.patches.admin_language import LocalizedSnippetViewSet
 
 from .models import Boilerplate, PressContact, PressReleasePage
 from .views import PressReleaseListingViewSet, awaiting_approval

@@ -1,8 +1,10 @@
 """Fixtures every test module shares: the loaded site in both languages and a translate helper.
 
-The site's own content (site/) is loaded once per test database. Tests that run in transactions
-see it as loaded; tests on a live server (transactional, the database is emptied after each)
-load it again (`transactional_site`, `live_site`).
+The site's own content (site/) is loaded once per test database. Ordinary tests run inside a
+transaction that is rolled back. A test that needs its writes committed — it talks to the one
+live server of the session (`live_site`), or to another thread or process (`committed_site`) —
+writes for real, and the database then gets back the loaded site from a snapshot
+(tests/snapshot.py): nothing is emptied, nothing loaded twice.
 """
 
 from importlib import import_module
@@ -12,10 +14,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test.utils import setup_databases, teardown_databases
+from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale, Page
 
 from core.translation import create_synced_translation
 from home.models import HomePage
+from tests.snapshot import take_snapshot
 
 # Fixtures shared by several test packages (the browser tests included).
 pytest_plugins = [
@@ -39,9 +44,59 @@ def _mail_through_the_outbox(django_test_environment):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_modify_db_settings, django_db_blocker):
+    """The test database (one per xdist worker), migrated and loaded with the site once.
+
+    pytest-django's own fixture sets up only the databases that tests marked `django_db` name;
+    a committing test has no such mark (it must not run inside a test transaction), so the
+    default database is always set up here."""
     with django_db_blocker.unblock():
+        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         load_site_content()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def loaded_site_snapshot(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return take_snapshot()
+
+
+# What makes a test one whose writes commit: the fixtures below, or the mark.
+COMMITTING_FIXTURES = {"live_site", "committed_site"}
+
+
+def commits(request):
+    return bool(
+        COMMITTING_FIXTURES.intersection(request.fixturenames)
+        or request.node.get_closest_marker("committed_db")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _committed_database(request):
+    """Set up before any other fixture of a committing test, so that the data fixtures it uses
+    (a translated page, a catalogue) commit too."""
+    if commits(request):
+        request.getfixturevalue("committed_db")
+
+
+@pytest.fixture
+def committed_db(request, loaded_site_snapshot, django_db_blocker):
+    """The database without a test transaction: what the test writes is committed and seen by
+    other threads and processes. Afterwards the loaded site is restored from the snapshot."""
+    from django.db import connection
+
+    if connection.in_atomic_block:
+        raise pytest.UsageError(
+            f"{request.node.nodeid} commits, but runs inside a test transaction: "
+            "remove its django_db mark (or its db fixture)"
+        )
+    with django_db_blocker.unblock():
+        yield
+        loaded_site_snapshot.restore()
 
 
 @pytest.fixture(autouse=True)
@@ -53,29 +108,42 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def site(django_db_blocker):
+def database(request):
+    """Database access for a data fixture: the test's transaction (`db`), or nothing more in a
+    test that commits (its access is already open)."""
+    if not commits(request):
+        request.getfixturevalue("db")
+
+
+@pytest.fixture
+def site(database):
     """The loaded site: {"cs": Czech home, "en": English home}."""
-    with django_db_blocker.unblock():
-        if not HomePage.objects.exists():
-            load_site_content()
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
 
 
 @pytest.fixture
-def transactional_site(transactional_db, site):
-    """The loaded site for a test whose transactions commit (the database is emptied after
-    the test, and the site loaded again for the next)."""
+def committed_site(site):
+    """The loaded site, for a test whose writes commit (another thread or process reads them)."""
     return site
 
 
-@pytest.fixture
-def live_site(live_server, transactional_site):
-    """The live server's base URL, with the site's content loaded in its database."""
-    return live_server.url
+@pytest.fixture(scope="session")
+def site_server(django_db_setup):
+    """One live server for the whole session, on the test database (requests are answered only
+    while a committing test runs: between tests the database is closed to everyone)."""
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
 
 
 @pytest.fixture
-def locales(db):
+def live_site(site_server, site):
+    """The live server's base URL; the site's content is in its database."""
+    return site_server.url
+
+
+@pytest.fixture
+def locales(database):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 

@@ -7,10 +7,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from catalogue.blocks import RICH_TEXT_FEATURES
-from catalogue.listing import FACET_NAMES
+from catalogue.comparison import compared_projects
+from catalogue.listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing
 from catalogue.models.projects import ProjectPage
-from catalogue.open_data import csv_response, json_response
-from catalogue.views import catalogue, compare
+from catalogue.open_data import csv_response, data_urls, json_response
 from core.models import BasePage
 from core.querysets import without_view_restrictions
 
@@ -43,13 +43,44 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
         """The live projects of this catalogue that anybody may see."""
         return without_view_restrictions(ProjectPage.objects.child_of(self).live())
 
+    def project_cards(self, ids, vocabulary):
+        """The projects with these ids, in this order, with their area in the page's language."""
+        pages = {page.pk: page for page in self.projects().filter(pk__in=ids).defer_streamfields()}
+        projects = [pages[pk] for pk in ids if pk in pages]
+        for project in projects:
+            project.shown_area = vocabulary.area_by_id.get(project.area_id)
+        return projects
+
     @path("")
     def index_route(self, request):
-        return catalogue(self, request)
+        listing = CatalogueListing(self, request.GET)
+        number, page_count, ids = listing.page_of_ids(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "listing": listing,
+                "projects": self.project_cards(ids, listing.vocabulary),
+                "page_number": number,
+                "page_count": page_count,
+                "previous_url": listing.query_string(page=number - 1) if number > 1 else None,
+                "next_url": listing.query_string(page=number + 1) if number < page_count else None,
+                "search_max_length": SEARCH_MAX_LENGTH,
+                "data_urls": data_urls(self, request, listing),
+                "compare_url": self.compare_url(request),
+                # Filters, a search and sorting make combinations without end: search engines
+                # follow them to the projects, and index the plain catalogue only.
+                "noindex": any(request.GET.get(name) for name in (*FACET_NAMES, "q", "sort")),
+            },
+        )
 
     @re_path(rf"^(?P<slug>{'|'.join(COMPARE_SLUGS.values())})/$", name="compare")
     def compare_route(self, request, slug):
-        return compare(self, request)
+        projects, notices = compared_projects(self, request.GET.getlist("p"))
+        return self.render(
+            request,
+            template="pages/catalogue/project_compare.html",
+            context_overrides={"projects": projects, "notices": notices},
+        )
 
     @path("csv/", name="data_csv")
     def data_csv_route(self, request):

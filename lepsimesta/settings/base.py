@@ -296,8 +296,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILLOCALIZE_JQUERY_DATEPICKER = False
 # A new translation of a live page starts as a draft: it goes live only when a person with the
-# right to publish (the approval workflow's moderators) publishes it. core/translation_drafts.py
-# closes wagtail-localize's other ways of publishing untranslated text.
+# right to publish (the approval workflow's moderators) publishes it.
+# core/patches/translation_drafts.py closes wagtail-localize's other ways of publishing
+# untranslated text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Content-Security-Policy and Permissions-Policy (core/security_policy.py, django-csp 4).

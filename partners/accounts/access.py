@@ -72,8 +72,7 @@ def give_access(page):
 
 
 def organisation_collection(source):
-    # Wagtail's migrations make the root; a database emptied since (tests) has none.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Collection.get_first_root_node()
     name = f"{source.title} (#{source.pk})"[:255]
     existing = root.get_children().filter(name__endswith=f"(#{source.pk})").first()
     return existing or root.add_child(name=name)
@@ -98,32 +97,6 @@ def add_partner_user(group, email, *, first_name="", last_name="", username=None
         user.save()
     user.groups.add(group)
     return user
-
-
-def grant_reviewer_rights(indexes):
-    """The reviewers edit and publish the profiles under the partner `indexes` (approving needs
-    both), sync their translations, and alone set a profile's tier and sample flag. Wagtail's,
-    wagtail-localize's and this app's migrations give them that on the whole site; this keeps it
-    on a database emptied since (tests)."""
-    reviewers, _created = Group.objects.get_or_create(name=REVIEWERS_GROUP)
-    reviewers.permissions.add(
-        permission("wagtailadmin", "access_admin"),
-        # Made by a wagtail-localize migration, so an emptied database lacks it.
-        Permission.objects.get_or_create(
-            content_type=ContentType.objects.get_or_create(
-                app_label="wagtail_localize", model="translation"
-            )[0],
-            codename="submit_translation",
-            defaults={"name": "Can submit translations"},
-        )[0],
-        permission("partners", "verify_profile"),
-    )
-    for codename in ("change_page", "publish_page"):
-        for index in indexes:
-            GroupPagePermission.objects.get_or_create(
-                group=reviewers, page=index, permission=permission("wagtailcore", codename)
-            )
-    return reviewers
 
 
 def own_profiles(user):

@@ -143,7 +143,7 @@ def refuse_restricted_images(image, request):
 #   edited page of each type, drafts included; wagtail-localize's report lists every translation);
 # - wagtail-localize's views that change how a translation is kept: "convert to alias" lets
 #   anyone who may edit the English page replace it with the Czech content and delete its
-#   translation, and the page goes offline (core/translation_drafts.py keeps such aliases
+#   translation, and the page goes offline (core/patches/translation_drafts.py keeps such aliases
 #   offline): an unpublication that no moderator approved. "Stop translation", "sync" and
 #   "submit for translation" are SMO's decisions too;
 # - the press office's list of releases, which has nothing of a partner's.

@@ -93,6 +93,7 @@ def test_a_request_that_cannot_be_read_gets_the_branded_400_without_the_database
 @pytest.mark.django_db
 @pytest.mark.parametrize(("path", "lang"), [("/cs/prihlaska/", "cs"), ("/en/apply/", "en")])
 def test_a_content_type_django_cannot_parse_gets_the_branded_400(client, site, path, lang):
-    # An RFC 2231 parameter in an unknown charset (core/patches.py, Django ticket #36991).
+    # An RFC 2231 parameter in an unknown charset (Django ticket #36991,
+    # core/patches/content_type_params.py).
     response = client.post(path, b"name=Jana", content_type="multipart/form-data; charset*=x''y")
     assert_bad_request_page(response, lang)

@@ -111,7 +111,7 @@ def test_each_message_has_its_own_message_id_in_the_senders_domain(db):
     "database, which SQLite keeps in this process's memory",
 )
 def test_a_worker_killed_while_the_server_hangs_after_the_data_is_retried_after_the_lease_once(
-    transactional_db, smtp_sink
+    committed_site, smtp_sink
 ):
     message = queue()
     smtp_sink.handler.hang_after_data = True

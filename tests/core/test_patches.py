@@ -1,18 +1,79 @@
-"""Each patch in core/patches.py is applied, and still needed: Django's and Wagtail's own code
-still raises on the input the patch turns into a 400. When an upgrade fixes that upstream, the
-test of the upstream behaviour fails: remove the patch then."""
+"""Each patch of Django, Wagtail or wagtail-localize (core/patches/) still fits the code it was
+written for, and is still needed.
 
+A patch names the package versions it was written for and fingerprints the source of every symbol
+it relies on: when an upgrade moves on, these tests fail until someone has read the patch against
+the new code and recorded the new fingerprint (or dropped the patch). Where a patch works around
+a bug, a test shows the bug is still there upstream; when it is fixed there, remove the patch.
+What the patches do for a person is tested where it matters (the 400 pages in
+tests/core/test_no_server_errors.py, partners' isolation in tests/partners/).
+"""
+
+import hashlib
+import inspect
 import json
+from importlib import import_module
+from importlib.metadata import version
 
 import pytest
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest
 from django.test import RequestFactory
 from wagtail.admin.rich_text.editors.draftail import DraftailRichTextArea
+from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
 from wagtail.blocks import CharBlock, StreamBlock
 from wagtail.blocks.base import BlockWidget
 
-from core.patches import PATCHED_WIDGETS
+from core.patches import PATCHES
+from core.patches.page_listing_people import editors_of_pages_to_act_on, owners_of_pages_to_act_on
+from core.patches.unreadable_form_data import PATCHED_WIDGETS
+from press.views import PressReleaseFilterSet
+
+FIXED = "To accept the new code, put this fingerprint in RELIES_ON once the patch is checked"
+
+
+def symbol(dotted):
+    """The object a dotted name points to: a module attribute, or a class's attribute."""
+    module_name, _, rest = dotted.partition(".")
+    obj = import_module(module_name)
+    for part in rest.split("."):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            obj = import_module(f"{obj.__name__}.{part}")
+    return getattr(obj, "fn", obj)  # Wagtail's cached_classmethod keeps the function as .fn
+
+
+def fingerprint(dotted):
+    return hashlib.sha256(inspect.getsource(symbol(dotted)).encode()).hexdigest()[:16]
+
+
+def relied_on():
+    for name in PATCHES:
+        patch = import_module(name)
+        for dotted, recorded in patch.RELIES_ON.items():
+            yield pytest.param(name, dotted, recorded, id=f"{name.rsplit('.', 1)[1]}:{dotted}")
+
+
+@pytest.mark.parametrize(("patch", "dotted", "recorded"), list(relied_on()))
+def test_the_code_a_patch_relies_on_has_not_changed(patch, dotted, recorded):
+    assert fingerprint(dotted) == recorded, f"{patch}: {dotted} changed. {FIXED}."
+
+
+@pytest.mark.parametrize("name", PATCHES)
+def test_a_patch_is_for_the_installed_versions(name):
+    for package, written_for in import_module(name).WRITTEN_FOR.items():
+        installed = version(package)
+        assert installed == written_for or installed.startswith(written_for + "."), (
+            f"{name} was written for {package} {written_for}; {installed} is installed"
+        )
+
+
+def test_a_changed_symbol_changes_its_fingerprint():
+    assert fingerprint("core.patches.apply") != fingerprint("core.patches.admin_language.apply")
+
+
+# unreadable_form_data and content_type_params -----------------------------------------------
 
 
 def stream_widget():
@@ -81,3 +142,14 @@ def test_a_request_with_such_a_content_type_is_built_and_marked():
     request = RequestFactory().post("/cs/", b"name=Jana", content_type="text/plain; charset=utf-8")
     assert not request.content_type_unparsable
     assert request.content_params == {"charset": "utf-8"}
+
+
+# page_listing_people --------------------------------------------------------------------------
+
+
+def test_every_page_listing_offers_the_patched_people():
+    # The explorer's filter set and this project's listing of releases inherit the patched
+    # filter objects.
+    for filter_set in (PageFilterSet, GenericPageFilterSet, PressReleaseFilterSet):
+        assert filter_set.base_filters["owner"].queryset is owners_of_pages_to_act_on
+        assert filter_set.base_filters["edited_by"].queryset is editors_of_pages_to_act_on

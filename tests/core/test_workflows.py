@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage
 
-from core.workflows import assign_approval_workflow
+from core.workflows import approval_workflow, assign_approval_workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,10 @@ def test_wagtails_own_workflow_is_reused(site):
     assert workflow_on(site["cs"]) == Workflow.objects.get(name="Moderators approval")
 
 
-def test_a_missing_workflow_is_made_with_one_task_the_group_approves(site):
-    assign_approval_workflow(site.values(), workflow_name="Partners approval", group_name="Editors")
-    workflow = Workflow.objects.get(name="Partners approval")
+def test_an_apps_own_workflow_is_made_once_with_one_task_the_group_approves(site):
+    workflow = approval_workflow("Partners approval", "Editors")
+    assert approval_workflow("Partners approval", "Editors") == workflow
+    assign_approval_workflow(site.values(), workflow)
     assert [workflow_on(page) for page in site.values()] == [workflow, workflow]
     [task] = [task.specific for task in workflow.tasks.all()]
     assert task.name == "Partners approval"
@@ -30,5 +31,5 @@ def test_a_missing_workflow_is_made_with_one_task_the_group_approves(site):
 
 def test_a_page_keeps_the_workflow_it_has(site):
     assign_approval_workflow([site["cs"]])
-    assign_approval_workflow([site["cs"]], workflow_name="Partners approval")
+    assign_approval_workflow([site["cs"]], approval_workflow("Partners approval", "Editors"))
     assert workflow_on(site["cs"]).name == "Moderators approval"

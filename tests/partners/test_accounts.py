@@ -6,13 +6,8 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupPagePermission, Page
 
-from partners.accounts.access import (
-    REVIEW_WORKFLOW,
-    add_partner_user,
-    give_access,
-    is_partner,
-    own_profiles,
-)
+from partners.accounts.access import REVIEW_WORKFLOW, add_partner_user, give_access, own_profiles
+from partners.accounts.scope import is_partner
 from tests.conftest import page_by_slug
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
 """Admin form data that no editor's browser produced gets the 400 page in the editor's language
-and saves nothing (core/patches.py); Wagtail's error test page is for superusers only."""
+and saves nothing (core/patches/unreadable_form_data.py); Wagtail's error test page is for
+superusers only."""
 
 import pytest
 from django.contrib.auth.models import Group, User

@@ -106,9 +106,9 @@ def stop_signals_ignored():
 
 @pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_the_worker_loop_delivers_once_and_stops_cleanly_on_a_signal(
-    transactional_site, client, smtp_sink, stop_signals_ignored, caplog, stop_with
+    committed_site, client, smtp_sink, stop_signals_ignored, caplog, stop_with
 ):
-    # transactional_site: the worker handles its database connection as a long-running process
+    # committed_site: the worker handles its database connection as a long-running process
     # does, which a test's open transaction would not allow.
     assert client.post(CS_FORM, valid_post_data(**APPLICANT)).status_code == 302
 
@@ -200,7 +200,7 @@ def test_the_worker_keeps_running_while_the_database_is_down_and_stops_on_sigter
     reason="needs PostgreSQL (DATABASE_URL=postgres://…): the worker process shares the test "
     "database, which SQLite keeps in this process's memory",
 )
-def test_the_worker_delivers_once_the_database_is_back(transactional_site, client, smtp_sink):
+def test_the_worker_delivers_once_the_database_is_back(committed_site, client, smtp_sink):
     assert client.post(CS_FORM, valid_post_data(**APPLICANT)).status_code == 302
     db = connection.settings_dict
     database = TcpForwarder((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))

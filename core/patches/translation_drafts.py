@@ -17,6 +17,15 @@ from django.db.models.signals import post_save
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+# The versions this was written for, and the code it relies on (tests/core/test_patches.py):
+# the sync view and its form's "publish_translations" field, and the alias synchronisation.
+WRITTEN_FOR = {"wagtail_localize": "1.14"}
+RELIES_ON = {
+    "wagtail_localize.views.update_translations.UpdateTranslationsView": "845d4ef842085a92",
+    "wagtail_localize.views.update_translations.UpdateTranslationsForm": "79c62285775ca965",
+    "wagtail_localize.synctree.synchronize_tree": "4e4c4da881871320",
+}
+
 
 class SyncTranslationsWithoutPublishingView(UpdateTranslationsView):
     """*Sync translated pages*, without the "Publish immediately" shortcut for pages."""
@@ -48,5 +57,5 @@ def keep_synced_aliases_offline(sender, instance, **kwargs):
         instance.live = False
 
 
-def connect():
+def apply():
     post_save.connect(keep_synced_aliases_offline, dispatch_uid="keep_synced_aliases_offline")

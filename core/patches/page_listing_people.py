@@ -1,12 +1,21 @@
-"""Wagtail, patched, in one place (DESIGN.md, principle 7). Each patch says what it replaces and
-why; tests/core/test_wagtail_patches.py fails when the code it replaces changes, so that an
-upgrade looks at the patch again (and drops it once Wagtail does the same).
+"""The page listings' "Owner" and "Edited by" filters offer the people of the pages the user may
+act on, not everyone who owns or edited any page of the site.
+
+The listings (the explorer, the admin's page search, a page type's listing) list only the pages
+the user may explore, but their filters offered every owner and editor of the site: a partner
+read the names of the other partners' people and SMO's there. No upstream issue found;
+wagtail#9116 was the same for the locked pages report's "Locked by". Every listing's filter set
+inherits these two filters (django-filter copies the declared filter objects, not their
+querysets) and builds each request's choices from them.
 """
 
 from django.contrib.auth import get_user_model
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.models import PageLogEntry
 from wagtail.permissions import page_permission_policy
+
+WRITTEN_FOR = {"wagtail": "7.4"}
+RELIES_ON = {"wagtail.admin.views.pages.listing.PageFilterSet": "539caab5f3da2d48"}
 
 # The permissions that open Wagtail's page listings (IndexView.any_permission_required).
 PAGE_LISTING_PERMISSIONS = {"add", "change", "publish", "bulk_delete", "lock", "unlock"}
@@ -28,14 +37,6 @@ def editors_of_pages_to_act_on(request):
     return get_user_model().objects.filter(pk__in=edits.order_by().values("user_id"))
 
 
-def scope_page_listing_people():
-    """The page listings (the explorer, the admin's page search, a page type's listing) offer as
-    "Owner" and "Edited by" everyone who owns or edited any page of the site, though they list
-    only the pages the user may explore: a partner read the names of the other partners' people
-    and SMO's there. They offer the people of the pages the user may act on instead. No upstream
-    issue found; wagtail#9116 was the same for the locked pages report's "Locked by".
-
-    Every listing's filter set inherits these two filters (django-filter copies the declared
-    filter objects, not their querysets) and builds each request's choices from them."""
+def apply():
     PageFilterSet.declared_filters["owner"].queryset = owners_of_pages_to_act_on
     PageFilterSet.declared_filters["edited_by"].queryset = editors_of_pages_to_act_on

@@ -1,4 +1,4 @@
-"""The catalogue page and the comparison of projects, served by ProjectIndexPage's routes."""
+"""The comparison of 2–4 projects of the catalogue side by side (its compare route)."""
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -8,43 +8,11 @@ from core.query_params import DATABASE_ID_MAX, whole_number
 from core.querysets import localized
 
 from .choices import CITY_SIZE_BANDS, Country, ProjectStatus
-from .listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing, band_code
-from .open_data import data_urls
+from .listing import band_code
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 # More ids than this in one address are not read at all: nobody picks them by hand.
 COMPARE_READ_AT_MOST = 20
-
-
-def cards(index, ids, vocabulary):
-    """The projects with these ids, in this order, with their area in the page's language."""
-    pages = {page.pk: page for page in index.projects().filter(pk__in=ids).defer_streamfields()}
-    projects = [pages[pk] for pk in ids if pk in pages]
-    for project in projects:
-        project.shown_area = vocabulary.area_by_id.get(project.area_id)
-    return projects
-
-
-def catalogue(index, request):
-    listing = CatalogueListing(index, request.GET)
-    number, page_count, ids = listing.page_of_ids(request.GET.get("page"))
-    return index.render(
-        request,
-        context_overrides={
-            "listing": listing,
-            "projects": cards(index, ids, listing.vocabulary),
-            "page_number": number,
-            "page_count": page_count,
-            "previous_url": listing.query_string(page=number - 1) if number > 1 else None,
-            "next_url": listing.query_string(page=number + 1) if number < page_count else None,
-            "search_max_length": SEARCH_MAX_LENGTH,
-            "data_urls": data_urls(index, request, listing),
-            "compare_url": index.compare_url(request),
-            # Filters, a search and sorting make combinations without end: search engines
-            # follow them to the projects, and index the plain catalogue only.
-            "noindex": any(request.GET.get(name) for name in (*FACET_NAMES, "q", "sort")),
-        },
-    )
 
 
 def duration(project):
@@ -76,12 +44,11 @@ def city_size(population):
     return next(band.label for band in CITY_SIZE_BANDS if band.code == code)
 
 
-def compare(index, request):
-    """2–4 projects side by side; anything else is explained, never an error page."""
-    asked = [
-        whole_number(value, DATABASE_ID_MAX)
-        for value in request.GET.getlist("p")[:COMPARE_READ_AT_MOST]
-    ]
+def compared_projects(index, chosen):
+    """(projects, notices): 2–4 of `index`'s projects side by side with their facts as the table
+    shows them, from the ids `chosen` in an address (`?p=12&p=15`); anything else is explained
+    in a notice, never an error page."""
+    asked = [whole_number(value, DATABASE_ID_MAX) for value in chosen[:COMPARE_READ_AT_MOST]]
     # Each project once, in the order chosen.
     ids = list(dict.fromkeys(pk for pk in asked if pk is not None))
     pages = {
@@ -122,8 +89,4 @@ def compare(index, request):
             for funding in project.funding_sources.all()
         ]
         project.result_lines = [result_line(block.value) for block in project.results]
-    return index.render(
-        request,
-        template="pages/catalogue/project_compare.html",
-        context_overrides={"projects": projects, "notices": notices},
-    )
+    return projects, notices

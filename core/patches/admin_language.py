@@ -13,6 +13,9 @@ in whichever language was active then, and every chooser's "Search" tab and "Cre
 wagtail/admin/viewsets/chooser.py) in the language active when Wagtail was imported, so English
 editors met "Hledat" beside "Upload". Here each admin language gets its own edit handler, and
 these texts are translated when they are shown.
+
+Upstream: wagtail/wagtail#6165 (ids made from translated tab headings); no setting or hook lets a
+project build the edit handler per language or give ChooserViewSet lazy labels.
 """
 
 from django.utils.functional import cached_property, keep_lazy_text
@@ -45,12 +48,23 @@ class per_language_classmethod:
         return get
 
 
-# Wagtail's own page edit handler (content, promote and settings tabs), built per language.
+# The versions this was written for, and the code it relies on (tests/core/test_patches.py).
+WRITTEN_FOR = {"wagtail": "7.4"}
+RELIES_ON = {
+    "wagtail.admin.panels.page_utils._get_page_edit_handler": "3acbb514eb21d9fc",
+    "wagtail.admin.viewsets.chooser.ChooserViewSet": "437adf995c8c8990",
+    "wagtail.snippets.views.chooser.SnippetChooserViewSet": "fba56f9984525216",
+    "wagtail.snippets.widgets.AdminSnippetChooser.__init__": "64419c86f50fb878",
+}
+
+# Wagtail's own page edit handler (content, promote and settings tabs), built per language:
+# core.models.BasePage.get_edit_handler.
 page_edit_handler = per_language_classmethod(_get_page_edit_handler.fn)
 
 
-def translate_chooser_labels_per_request():
-    """Called once at start-up (CoreConfig.ready), before any chooser's views are made."""
+def apply():
+    """Every chooser's "Search" tab and "Create" button in the editor's language (called once at
+    start-up, before any chooser's views are made)."""
     ChooserViewSet.search_tab_label = _("Search")
     ChooserViewSet.create_action_label = _("Create")
 
