@@ -12,8 +12,10 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale, Page
@@ -87,12 +89,11 @@ def _committed_database(request):
 def committed_db(request, loaded_site_snapshot, django_db_blocker):
     """The database without a test transaction: what the test writes is committed and seen by
     other threads and processes. Afterwards the loaded site is restored from the snapshot."""
-    from django.db import connection
-
-    if connection.in_atomic_block:
+    if connection.in_atomic_block or {"db", "transactional_db"} & set(request.fixturenames):
+        # The test's transaction would hide its writes from the other thread or process.
         raise pytest.UsageError(
             f"{request.node.nodeid} commits, but runs inside a test transaction: "
-            "remove its django_db mark (or its db fixture)"
+            "remove its django_db mark (or what requests the db fixture)"
         )
     with django_db_blocker.unblock():
         yield
@@ -128,18 +129,33 @@ def committed_site(site):
 
 
 @pytest.fixture(scope="session")
-def site_server(django_db_setup):
+def site_server(django_db_setup, django_db_blocker):
     """One live server for the whole session, on the test database (requests are answered only
     while a committing test runs: between tests the database is closed to everyone)."""
     server = LiveServer("localhost")
     yield server
     server.stop()
+    if connection.vendor == "postgresql":
+        # Request threads still waiting on a browser's kept-alive socket hold a connection of
+        # their own; the test database cannot be dropped while they do.
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        connection.close()
 
 
 @pytest.fixture
 def live_site(site_server, site):
     """The live server's base URL; the site's content is in its database."""
     return site_server.url
+
+
+@pytest.fixture
+def django_user_model(database):
+    """pytest-django's, without its `db` fixture, so that a committing test may use it."""
+    return get_user_model()
 
 
 @pytest.fixture

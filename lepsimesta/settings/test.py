@@ -8,7 +8,7 @@ import os
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, STORAGES, cache_settings, env
+from .base import DATABASES, REDIS_URL, STORAGES, cache_settings, env
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -28,6 +28,9 @@ STORAGES = {
 # Static files straight from the apps' folders, without collectstatic: what a server process
 # started by a test (tests/servers.py) serves.
 WHITENOISE_USE_FINDERS = True
+# The live server's request threads close their connection after each request, so none is left
+# open on the test database when the session drops it.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Tests browse the sample catalogue that load_site adds.
 LOAD_DEMO_CONTENT = True
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", "/tmp/lepsimesta-test-media")
