@@ -8,11 +8,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from catalogue.blocks import RICH_TEXT_FEATURES, MemberBlock
+from catalogue.blocks import MemberBlock
 from catalogue.models.catalogue_index import ProjectIndexPage
 from catalogue.models.guides import GuidePage
 from catalogue.models.projects import ProjectPage
 from catalogue.models.vocabulary import Area, in_source_language
+from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from core.querysets import localized
 

@@ -17,8 +17,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from catalogue.blocks import RICH_TEXT_FEATURES
 from catalogue.models import Area, Topic, in_source_language
+from core.blocks import RICH_TEXT_FEATURES
 from core.collation import sort_key
 from core.models import BasePage, SampleContentMixin
 from core.querysets import localized, without_view_restrictions
