@@ -32,7 +32,7 @@ def source_snippet_id(model):
     """Resolve a code to the id of the model's snippet in the default language."""
 
     def resolve(slug):
-        snippet = model.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
+        snippet = model.objects.in_source_language().filter(slug=slug)
         pk = snippet.values_list("pk", flat=True).first()
         if pk is None:
             raise SiteContentError(f"there is no {model._meta.model_name} with the code {slug!r}")

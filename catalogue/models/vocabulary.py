@@ -16,6 +16,17 @@ from wagtail_localize.fields import SynchronizedField
 from catalogue.choices import Pictogram
 
 
+def in_source_language():
+    """Pages choose among the source-language areas and topics (see the module's docstring)."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class VocabularyQuerySet(models.QuerySet):
+    def in_source_language(self):
+        """The source-language snippets: the ones pages point at and codes resolve to."""
+        return self.filter(**in_source_language())
+
+
 class Area(TranslatableMixin, models.Model):
     """A working group's field (transport, energy, ICT, smart governance)."""
 
@@ -28,6 +39,8 @@ class Area(TranslatableMixin, models.Model):
     description = models.TextField(_("Short description"), help_text=_("Shown on the home page."))
     pictogram = models.CharField(_("Pictogram"), max_length=20, choices=Pictogram.choices)
     sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
+
+    objects = VocabularyQuerySet.as_manager()
 
     override_translatable_fields = [
         SynchronizedField("slug", overridable=False),
@@ -79,6 +92,8 @@ class Topic(TranslatableMixin, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
 
+    objects = VocabularyQuerySet.as_manager()
+
     override_translatable_fields = [
         SynchronizedField("slug", overridable=False),
         SynchronizedField("sort_order", overridable=False),
@@ -100,11 +115,6 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-
-def in_source_language():
-    """Pages choose among the source-language areas and topics (see the module's docstring)."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 # The area and topics of a page are copied unchanged into its translations (see the module's

@@ -1,6 +1,5 @@
 """The working groups: their index and one page per group, and the list the home page shows."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -104,7 +103,7 @@ def working_groups(locale_id):
     Every area of the default language is listed, in translation where one exists: a group is
     never missing from one language's list.
     """
-    areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    areas = list(Area.objects.in_source_language())
     if not areas:
         return []
     pages = {

@@ -10,7 +10,6 @@ import time
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -111,7 +110,7 @@ class WorkingGroupField(forms.ChoiceField):
     """
 
     def __init__(self, locale_id, **options):
-        areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+        areas = list(Area.objects.in_source_language())
         labels = localized(areas, locale_id) if areas else []
         # Links name a group by its code (?group=transport), the same in every language.
         self.values_by_slug = {area.slug: area.name for area in areas}

@@ -3,7 +3,6 @@ accounts and moderation: see the partners issue's account and workflow modules).
 
 import datetime
 
-from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Value, When
@@ -323,7 +322,7 @@ class PartnerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+        areas = list(Area.objects.in_source_language())
         names = {
             area.translation_key: area for area in Area.objects.filter(locale_id=self.locale_id)
         }

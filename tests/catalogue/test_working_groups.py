@@ -2,6 +2,7 @@
 
 import pytest
 
+from catalogue.models import Area, Topic
 from tests.factories.catalogue import ProjectPageFactory
 from tests.html import get_html
 
@@ -17,6 +18,21 @@ def cards(html):
         )
         for card in html.select(".working-groups > li")
     ]
+
+
+def test_the_source_language_vocabulary_is_the_czech_snippets(areas):
+    source_areas = Area.objects.in_source_language()
+    assert [area.name for area in source_areas] == [
+        "Doprava",
+        "Energetika",
+        "ICT",
+        "Smart governance",
+    ]
+    assert list(source_areas) == [czech for czech, _english in areas.values()]
+    topics = Topic.objects.in_source_language()
+    assert topics.exists()
+    assert {topic.locale.language_code for topic in topics} == {"cs"}
+    assert topics.count() == Topic.objects.filter(locale__language_code="en").count()
 
 
 @pytest.mark.parametrize("lang", ["cs", "en"])
