@@ -78,6 +78,21 @@ class Area(TranslatableMixin, models.Model):
         return self.working_groups.live().filter(locale_id=locale_id).order_by("path").first()
 
 
+def area_names(language_code):
+    """{code: name} of the areas in a language, in one query; an area not yet translated into it
+    goes by its source-language name. What people read where a code is stored (a submission's
+    working group)."""
+    languages = {settings.LANGUAGE_CODE, language_code}
+    names = {}
+    rows = Area.objects.filter(locale__language_code__in=languages).values_list(
+        "slug", "name", "locale__language_code"
+    )
+    for slug, name, language in rows:
+        if language == language_code or slug not in names:
+            names[slug] = name
+    return names
+
+
 class Topic(TranslatableMixin, models.Model):
     """A theme within an area (parking, energy efficiency, …)."""
 

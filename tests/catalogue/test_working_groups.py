@@ -168,8 +168,8 @@ def test_nominate_link_opens_the_form_with_the_type_and_group_chosen(
     assert link["href"] == f"{form_path}?type=expert&group=transport"
     form = get_html(client, link["href"])
     assert selected(form, "application_type") == "expert"
-    # The stored value is the Czech name in both languages; the label is the page's language.
-    assert selected(form, "working_group") == "Doprava"
+    # The value is the area's code in both languages; the label is the page's language.
+    assert selected(form, "working_group") == "transport"
     option = form.select_one('[name="working_group"] option[selected]')
     assert option.get_text(strip=True) == group_label
 

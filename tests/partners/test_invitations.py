@@ -88,7 +88,7 @@ def test_a_startup_applies_is_invited_sets_a_password_and_keeps_its_draft(
         name="Petra Malá",
         email="petra@chytre-lampy.example.cz",
         phone="+420 777 123 456",
-        working_group="Energetika",
+        working_group="energy",
         message="Lampy, které svítí, jen když je potřeba.",
     )
 
@@ -99,6 +99,8 @@ def test_a_startup_applies_is_invited_sets_a_password_and_keeps_its_draft(
     confirm = client.get(invite_url(submission))
     assert confirm.status_code == 200
     assert "Chytré lampy s.r.o." in confirm.content.decode()
+    # The stored code read as the area's name, in the clerk's (Czech) admin.
+    assert "<dd>Energetika</dd>" in confirm.content.decode()
     response = client.post(invite_url(submission), follow=True)
     assert response.status_code == 200
     [message] = [str(m) for m in response.context["messages"]]
