@@ -122,7 +122,7 @@ class InviteApplicantView(WagtailAdminTemplateMixin, TemplateView):
             context["problem"] = str(error)
         else:
             # The working group by its name in the admin's language, not by its code.
-            data = WorkingGroupAnswers(self.submission.page).readable(data)
+            data = WorkingGroupAnswers(self.submission.page.specific_deferred).readable(data)
             context.update(profile_type=model._meta.verbose_name, data=data)
         context["language_name"] = self.submission.get_language_display()
         return context
