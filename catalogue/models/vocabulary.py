@@ -14,11 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from catalogue.choices import Pictogram
-
-
-def in_source_language():
-    """Pages choose among the source-language areas and topics (see the module's docstring)."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
+from core.querysets import in_source_language
 
 
 class VocabularyQuerySet(models.QuerySet):
