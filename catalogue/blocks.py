@@ -9,9 +9,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from .choices import BudgetLineScaling, MemberRole, Sector
+from core.blocks import RICH_TEXT_FEATURES
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+from .choices import BudgetLineScaling, MemberRole, Sector
 
 
 class MemberValue(blocks.StructValue):

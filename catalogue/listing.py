@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -111,12 +110,8 @@ class Vocabulary:
     """
 
     def __init__(self, locale_id):
-        source_areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
-        source_topics = list(
-            Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE).select_related(
-                "area"
-            )
-        )
+        source_areas = list(Area.objects.in_source_language())
+        source_topics = list(Topic.objects.in_source_language().select_related("area"))
         self.areas = localized(source_areas, locale_id) if source_areas else []
         self.area_by_id = {
             source.pk: shown for source, shown in zip(source_areas, self.areas, strict=True)

@@ -13,12 +13,11 @@ from core.site_content import (
     PageLoader,
     SiteContentError,
     content_dir,
-    ensure_locales,
+    load_snippets,
     read_toml,
     register_content_loader,
     register_reference,
 )
-from core.translation import create_synced_translation
 from core.workflows import assign_approval_workflow
 
 from .models import Area, Topic
@@ -32,7 +31,7 @@ def source_snippet_id(model):
     """Resolve a code to the id of the model's snippet in the default language."""
 
     def resolve(slug):
-        snippet = model.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
+        snippet = model.objects.in_source_language().filter(slug=slug)
         pk = snippet.values_list("pk", flat=True).first()
         if pk is None:
             raise SiteContentError(f"there is no {model._meta.model_name} with the code {slug!r}")
@@ -48,15 +47,14 @@ register_reference("topic", source_snippet_id(Topic))
 # Before every loader of the default order: what other apps load may name an area.
 @register_content_loader(order=10)
 def load_catalogue(pages_by_key, stdout=None):
-    locales = ensure_locales()
     areas = read_toml(catalogue_dir() / "areas.toml")["areas"]
-    load_snippets(Area, areas, locales)
+    load_snippets(Area, areas)
     resolve_area = source_snippet_id(Area)
     topics = [
         {**topic, "area": resolve_area(topic["area"])}
         for topic in read_toml(catalogue_dir() / "topics.toml")["topics"]
     ]
-    load_snippets(Topic, topics, locales)
+    load_snippets(Topic, topics)
 
     # Working groups, projects and guides go live only through approval, in every language.
     for key in ("working-groups", "catalogue", "guides"):
@@ -67,26 +65,3 @@ def load_catalogue(pages_by_key, stdout=None):
     if settings.LOAD_DEMO_CONTENT:
         pages.load_directory(catalogue_dir() / "projects")
         pages.load_directory(catalogue_dir() / "guides")
-
-
-def load_snippets(model, entries, locales):
-    """Create each snippet in Czech unless its code exists, then any missing translation.
-
-    An entry holds its language-neutral fields (slug, order, …) and a table per language.
-    """
-    default = locales[settings.LANGUAGE_CODE]
-    for entry in entries:
-        neutral = {
-            # A relation is given by the related object's id.
-            model._meta.get_field(name).attname: value
-            for name, value in entry.items()
-            if name not in locales
-        }
-        source = model.objects.filter(slug=entry["slug"], locale=default).first()
-        if source is None:
-            source = model.objects.create(
-                locale=default, **neutral, **entry[settings.LANGUAGE_CODE]
-            )
-        for code, locale in locales.items():
-            if code != settings.LANGUAGE_CODE and not source.has_translation(locale):
-                create_synced_translation(source, locale, entry[code])

@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+# The rich-text features of the site's longer texts (a body paragraph, a page's introduction,
+# a guide's step): every app's rich text offers the same.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=200)
@@ -83,7 +87,7 @@ class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        features=RICH_TEXT_FEATURES,
         template="components/streamfield/blocks/paragraph_block.html",
     )
     image = CaptionedImageBlock()

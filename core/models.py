@@ -1,20 +1,22 @@
-"""What every app shares: the abstract BasePage (SEO and social fields), site settings, the
-attempt counter behind rate limits (core/throttle.py) and the outbox of e-mails
-(core/outbox_models.py)."""
+"""What every app shares: the abstract BasePage (SEO and social fields), site settings and the
+publisher they name, the attempt counter behind rate limits (core/throttle.py) and the outbox of
+e-mails (core/outbox_models.py)."""
 
-from django.conf import settings
+from functools import cached_property
+
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import BaseTranslatableField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from core.outbox_models import OutgoingEmail
 from core.patches.admin_language import page_edit_handler
+from core.querysets import in_source_language
 from core.search import search_keys
 from core.slugs import ascii_slug
 from core.text import plain_text
@@ -194,6 +196,35 @@ def edit_tabs(*tabs):
     )
 
 
+class Publisher(TranslatableMixin, models.Model):
+    """The organisation that runs and publishes the site, named in each language.
+
+    A translatable snippet (Settings → Publisher), translated with wagtail-localize like every
+    other text of the site, rather than a column per language in the site settings: a language
+    added to the site is one more translation, and the name has one home, read by the footer,
+    the forms' privacy notice, partners' e-mails and the data for search engines.
+    """
+
+    name = models.CharField(
+        _("Name"),
+        max_length=200,
+        help_text=_("The organisation's name in this language (in Czech its legal name)."),
+    )
+    url = models.URLField(_("Website"))
+
+    # A translation may point to the website's own page in its language.
+    override_translatable_fields = [SynchronizedField("url")]
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Publisher")
+        verbose_name_plural = _("Publishers")
+
+    def __str__(self):
+        return self.name
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
@@ -201,25 +232,17 @@ class SiteSettings(BaseSiteSetting):
         default="info@lepsimesta.cz",
         help_text=_("Shown in the footer; applications are routed here."),
     )
-    organisation_name = models.CharField(
-        _("Organisation's name"),
-        max_length=200,
-        default="Svaz měst a obcí České republiky",
+    publisher = models.ForeignKey(
+        Publisher,
+        verbose_name=_("Publisher"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_source_language,
         help_text=_(
-            "The publisher's legal name in Czech, shown on Czech pages (footer, data for search "
-            "engines)."
+            "The organisation that runs the site. Its name in each language: Settings → "
+            "Publisher, translated like any snippet."
         ),
-    )
-    organisation_name_en = models.CharField(
-        _("Organisation's name in English"),
-        max_length=200,
-        blank=True,
-        default="Union of Towns and Municipalities of the Czech Republic",
-        help_text=_("Shown on English pages; the Czech name if empty."),
-    )
-    organisation_url = models.URLField(
-        _("Organisation's website"),
-        default="https://www.smocr.cz/",
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -240,19 +263,12 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
 
-    # The footer of every page links both pages: fetch them with the settings.
-    select_related = ["privacy_page", "accessibility_page"]
+    # Every page's footer links both pages and names the publisher: fetch them with the settings.
+    select_related = ["privacy_page", "accessibility_page", "publisher__locale"]
 
     panels = [
         FieldPanel("contact_email"),
-        MultiFieldPanel(
-            [
-                FieldPanel("organisation_name"),
-                FieldPanel("organisation_name_en"),
-                FieldPanel("organisation_url"),
-            ],
-            heading=_("Publisher"),
-        ),
+        FieldPanel("publisher"),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading=_("Footer pages"),
@@ -266,17 +282,26 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("Site settings")
 
-    def organisation_name_in(self, language_code):
-        """The publisher's name on pages in that language: the legal (Czech) name on Czech
-        pages, the English one on the others."""
-        if language_code == settings.LANGUAGE_CODE:
-            return self.organisation_name
-        return self.organisation_name_en or self.organisation_name
+    @cached_property
+    def publisher_translations(self):
+        """{language code: the publisher in it}: one query, once per settings object (Wagtail
+        keeps one per request)."""
+        if self.publisher is None:
+            return {}
+        translations = Publisher.objects.filter(translation_key=self.publisher.translation_key)
+        return {p.locale.language_code: p for p in translations.select_related("locale")}
+
+    def publisher_in(self, language_code):
+        """The publisher as pages in that language name it: its translation, else the source
+        language's (the chosen one, already fetched: a Czech page costs no query for it)."""
+        if self.publisher is None or self.publisher.locale.language_code == language_code:
+            return self.publisher
+        return self.publisher_translations.get(language_code, self.publisher)
 
     @property
-    def local_organisation_name(self):
-        """The publisher's name in the language being rendered (for templates)."""
-        return self.organisation_name_in(get_language())
+    def local_publisher(self):
+        """The publisher in the language being rendered (for templates)."""
+        return self.publisher_in(get_language())
 
 
 class ThrottleHit(models.Model):
@@ -309,6 +334,7 @@ class SampleContentMixin(models.Model):
 __all__ = [
     "BasePage",
     "OutgoingEmail",
+    "Publisher",
     "SampleContentMixin",
     "SiteSettings",
     "ThrottleHit",

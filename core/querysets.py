@@ -1,8 +1,15 @@
 """Query helpers for listings and translated pages that keep the query count flat."""
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
+
+
+def in_source_language():
+    """The source-language (Czech) snippets, the ones pages and settings point at: a filter, and
+    a model field's `limit_choices_to`."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 def localized(objects, locale_id, queryset=None):

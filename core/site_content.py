@@ -17,7 +17,7 @@ from django.conf import settings
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
-from core.models import SiteSettings
+from core.models import Publisher, SiteSettings
 from core.translation import create_synced_translation
 
 PAGE_REFERENCE_PREFIX = "page:"
@@ -269,6 +269,36 @@ def remove_wagtail_welcome_page():
     ).delete()
 
 
+def load_snippets(model, entries, key="slug"):
+    """Create each translatable snippet in the default language unless one with the same `key`
+    field exists, then any missing translation (through wagtail-localize, as pages get theirs).
+    Returns the default-language snippets.
+
+    An entry holds its language-neutral fields (a code, an order, a website) and a table per
+    language.
+    """
+    locales = ensure_locales()
+    default = locales[settings.LANGUAGE_CODE]
+    sources = []
+    for entry in entries:
+        neutral = {
+            # A relation is given by the related object's id.
+            model._meta.get_field(name).attname: value
+            for name, value in entry.items()
+            if name not in locales
+        }
+        source = model.objects.filter(**{key: entry[key]}, locale=default).first()
+        if source is None:
+            source = model.objects.create(
+                locale=default, **neutral, **entry[settings.LANGUAGE_CODE]
+            )
+        for code, locale in locales.items():
+            if code != settings.LANGUAGE_CODE and not source.has_translation(locale):
+                create_synced_translation(source, locale, entry[code])
+        sources.append(source)
+    return sources
+
+
 def load_site_settings(pages_by_key):
     """A new site takes every value of settings.toml; on an existing one, only empty fields are
     filled, so an editor's choices are never overwritten."""
@@ -285,5 +315,9 @@ def load_site_settings(pages_by_key):
         if is_new or not getattr(site_settings, field):
             setattr(site_settings, field, value)
             changed = True
+    if site_settings.publisher is None:
+        # The publisher of that website if it exists (an editor's names are kept), else the file's.
+        [site_settings.publisher] = load_snippets(Publisher, [spec["publisher"]], key="url")
+        changed = True
     if changed:
         site_settings.save()

@@ -5,6 +5,7 @@ base.html prints it with the breadcrumbs ({% structured_data %})."""
 
 import json
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
@@ -21,15 +22,23 @@ def json_ld(data):
 
 
 def publisher(site_settings, language_code):
-    """The schema.org Organization that publishes the site, named in the page's language.
+    """The schema.org Organization that publishes the site, named in the page's language (None
+    while the site settings name no publisher).
 
-    The name in the other language becomes `alternateName`, so search engines match both.
+    Its name in the other language becomes `alternateName`, so search engines match both.
     """
-    name = site_settings.organisation_name_in(language_code)
-    organisation = {"@type": "Organization", "name": name, "url": site_settings.organisation_url}
-    other_names = {site_settings.organisation_name, site_settings.organisation_name_en} - {name, ""}
+    shown = site_settings.publisher_in(language_code)
+    if shown is None:
+        return None
+    organisation = {"@type": "Organization", "name": shown.name, "url": shown.url}
+    translations = site_settings.publisher_translations
+    other_names = [
+        translations[code].name
+        for code, _language in settings.LANGUAGES
+        if code in translations and translations[code].name not in (shown.name, "")
+    ]
     if other_names:
-        organisation["alternateName"] = other_names.pop()
+        organisation["alternateName"] = other_names[0]
     return organisation
 
 
@@ -37,6 +46,8 @@ def organisation(site_settings, language_code, request):
     """The publisher as the home page presents it: with the site's logo, the contact e-mail and
     its social networks."""
     data = publisher(site_settings, language_code)
+    if data is None:
+        return None
     data["logo"] = request.build_absolute_uri(static("img/wordmark.svg"))
     data["email"] = site_settings.contact_email
     same_as = [url for url in (site_settings.facebook_url, site_settings.linkedin_url) if url]
@@ -62,8 +73,9 @@ def creative_work(page, request, schema_type, **fields):
         "inLanguage": language_code,
         "url": url,
         "mainEntityOfPage": url,
-        "publisher": publisher(SiteSettings.for_request(request), language_code),
     }
+    if site_publisher := publisher(SiteSettings.for_request(request), language_code):
+        data["publisher"] = site_publisher
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.isoformat()
     if page.last_published_at:

@@ -6,11 +6,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from core.admin_api import register_choosable_media_endpoints
 from core.dashboard import Shortcut, welcome_panel
+from core.models import Publisher
+from core.patches.admin_language import LocalizedSnippetViewSet
 from core.patches.translation_drafts import SyncTranslationsWithoutPublishingView
 from core.reports import LoginAttemptsView, UntranslatedPagesView, untranslated_pages
+
+
+class PublisherViewSet(LocalizedSnippetViewSet):
+    """Settings → Publisher, beside the site settings that choose it."""
+
+    model = Publisher
+    icon = "site"
+    add_to_settings_menu = True
+    list_display = ["name", "url"]
+
+
+register_snippet(PublisherViewSet)
 
 
 @hooks.register("register_admin_urls")

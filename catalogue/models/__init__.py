@@ -8,7 +8,7 @@ apps, the migrations and the tests use is re-exported here.
 from catalogue.models.catalogue_index import ProjectIndexPage
 from catalogue.models.guides import DOCX_CONTENT_TYPE, GuideIndexPage, GuidePage
 from catalogue.models.projects import ProjectFunding, ProjectPage
-from catalogue.models.vocabulary import Area, Topic, in_source_language
+from catalogue.models.vocabulary import Area, Topic, area_names, in_source_language
 from catalogue.models.working_groups import (
     WorkingGroupIndexPage,
     WorkingGroupPage,
@@ -26,6 +26,7 @@ __all__ = [
     "Topic",
     "WorkingGroupIndexPage",
     "WorkingGroupPage",
+    "area_names",
     "in_source_language",
     "working_groups",
 ]

@@ -6,11 +6,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from catalogue.blocks import RICH_TEXT_FEATURES
 from catalogue.comparison import compared_projects
 from catalogue.listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing
 from catalogue.models.projects import ProjectPage
 from catalogue.open_data import csv_response, data_urls, json_response
+from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from core.querysets import without_view_restrictions
 

@@ -24,7 +24,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from catalogue.blocks import (
-    RICH_TEXT_FEATURES,
     BudgetLineBlock,
     ChangeBlock,
     CriterionBlock,
@@ -40,6 +39,7 @@ from catalogue.forms import MAX_POPULATION, PopulationForm
 from catalogue.models.catalogue_index import ProjectIndexPage
 from catalogue.models.projects import ProjectPage
 from catalogue.models.vocabulary import AREA_AND_TOPICS, Area, Topic, in_source_language
+from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, SampleContentMixin, edit_tabs
 from core.querysets import localized, without_view_restrictions
 from core.structured_data import creative_work

@@ -14,6 +14,13 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from catalogue.choices import Pictogram
+from core.querysets import in_source_language
+
+
+class VocabularyQuerySet(models.QuerySet):
+    def in_source_language(self):
+        """The source-language snippets: the ones pages point at and codes resolve to."""
+        return self.filter(**in_source_language())
 
 
 class Area(TranslatableMixin, models.Model):
@@ -28,6 +35,8 @@ class Area(TranslatableMixin, models.Model):
     description = models.TextField(_("Short description"), help_text=_("Shown on the home page."))
     pictogram = models.CharField(_("Pictogram"), max_length=20, choices=Pictogram.choices)
     sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
+
+    objects = VocabularyQuerySet.as_manager()
 
     override_translatable_fields = [
         SynchronizedField("slug", overridable=False),
@@ -65,6 +74,21 @@ class Area(TranslatableMixin, models.Model):
         return self.working_groups.live().filter(locale_id=locale_id).order_by("path").first()
 
 
+def area_names(language_code):
+    """{code: name} of the areas in a language, in one query; an area not yet translated into it
+    goes by its source-language name. What people read where a code is stored (a submission's
+    working group)."""
+    languages = {settings.LANGUAGE_CODE, language_code}
+    names = {}
+    rows = Area.objects.filter(locale__language_code__in=languages).values_list(
+        "slug", "name", "locale__language_code"
+    )
+    for slug, name, language in rows:
+        if language == language_code or slug not in names:
+            names[slug] = name
+    return names
+
+
 class Topic(TranslatableMixin, models.Model):
     """A theme within an area (parking, energy efficiency, …)."""
 
@@ -78,6 +102,8 @@ class Topic(TranslatableMixin, models.Model):
         Area, verbose_name=_("Area"), on_delete=models.PROTECT, related_name="topics"
     )
     sort_order = models.PositiveSmallIntegerField(_("Order"), default=0)
+
+    objects = VocabularyQuerySet.as_manager()
 
     override_translatable_fields = [
         SynchronizedField("slug", overridable=False),
@@ -100,11 +126,6 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-
-def in_source_language():
-    """Pages choose among the source-language areas and topics (see the module's docstring)."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 # The area and topics of a page are copied unchanged into its translations (see the module's

@@ -1,6 +1,5 @@
 """The working groups: their index and one page per group, and the list the home page shows."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,11 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from catalogue.blocks import RICH_TEXT_FEATURES, MemberBlock
+from catalogue.blocks import MemberBlock
 from catalogue.models.catalogue_index import ProjectIndexPage
 from catalogue.models.guides import GuidePage
 from catalogue.models.projects import ProjectPage
 from catalogue.models.vocabulary import Area, in_source_language
+from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from core.querysets import localized
 
@@ -103,7 +103,7 @@ def working_groups(locale_id):
     Every area of the default language is listed, in translation where one exists: a group is
     never missing from one language's list.
     """
-    areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    areas = list(Area.objects.in_source_language())
     if not areas:
         return []
     pages = {

@@ -26,6 +26,7 @@ from partners.accounts.invitations import (
     profile_from_application,
 )
 from partners.accounts.reminders import stale_profiles
+from partners.application.forms import WorkingGroupAnswers
 from partners.models import ApplicationSubmission
 from partners.models.profiles import VERIFY_PERMISSION
 
@@ -120,6 +121,8 @@ class InviteApplicantView(WagtailAdminTemplateMixin, TemplateView):
         except InvitationError as error:
             context["problem"] = str(error)
         else:
+            # The working group by its name in the admin's language, not by its code.
+            data = WorkingGroupAnswers(self.submission.page.specific_deferred).readable(data)
             context.update(profile_type=model._meta.verbose_name, data=data)
         context["language_name"] = self.submission.get_language_display()
         return context

@@ -14,7 +14,6 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
@@ -332,9 +331,8 @@ def new_profile(model, data, index):
         )
     index.add_child(instance=page)
     if data["working_group"]:
-        # The form stores the area's Czech name (partners/application/forms.py, WorkingGroupField).
-        group = data["working_group"]
-        page.areas.set(Area.objects.filter(Q(name=group) | Q(slug=group), locale=index.locale_id))
+        # The form stores the area's code (partners/application/forms.py, WorkingGroupField).
+        page.areas.set(Area.objects.filter(slug=data["working_group"], locale=index.locale_id))
         page.save()
     page.save_revision()
     return page

@@ -19,10 +19,13 @@ def queue_partner_email(*, kind, about, user, profile, subject, template, contex
     """Queue `template` to `user` in `language` and return the message.
 
     `subject` is a lazy text naming `%(organisation)s`, the profile's title, which the template
-    gets as `organisation` too, with `login_url`, `username` and `contact_email` (the profile's
-    site's, also the Reply-To). The subject and the template are translated here: pass dates and
-    lazy texts in `context` as they are, not formatted in the caller's language."""
-    contact_email = SiteSettings.for_site(profile.get_site()).contact_email
+    gets as `organisation` too, with `login_url`, `username`, `contact_email` (the profile's
+    site's, also the Reply-To) and `publisher` (who approves the profile, in `language`). The
+    subject and the template are translated here: pass dates and lazy texts in `context` as they
+    are, not formatted in the caller's language."""
+    site_settings = SiteSettings.for_site(profile.get_site())
+    contact_email = site_settings.contact_email
+    publisher = site_settings.publisher_in(language)
     with translation.override(language):
         body = render_to_string(
             template,
@@ -32,6 +35,7 @@ def queue_partner_email(*, kind, about, user, profile, subject, template, contex
                 "login_url": admin_url("wagtailadmin_login"),
                 "username": user.get_username(),
                 "contact_email": contact_email,
+                "publisher": publisher.name if publisher else "",
             },
         )
         return queue_email(

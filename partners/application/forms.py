@@ -10,14 +10,14 @@ import time
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from catalogue.models import Area
+from catalogue.models import Area, area_names
 from core.querysets import localized
 from partners.application.names import (
     APPLICATION_TYPE_FIELD,
@@ -25,6 +25,7 @@ from partners.application.names import (
     RESERVED_FIELD_NAMES,
     SPAM_FIELDS,
     STARTED_FIELD,
+    WORKING_GROUP_FIELD_TYPE,
 )
 from partners.application.types import ApplicationType
 
@@ -103,21 +104,44 @@ class DeliverableEmailField(forms.EmailField):
 class WorkingGroupField(forms.ChoiceField):
     """The working groups: the catalogue's areas, labelled in the form's language.
 
-    The stored value is the area's name in the site's default language (Czech), whichever
-    language the visitor used: the notification e-mail and the export, which the team reads
-    in Czech, then say "Doprava" for every nomination to transport, and both languages'
-    submissions sort and filter together. A renamed area is stored under its new name from
-    then on; older submissions keep the name the visitor chose.
+    The stored value is the area's code (`transport`), the same in both languages, as the
+    catalogue's `?area=` and the partners' expert block use it: both languages' submissions sort
+    and filter together, and a renamed area renames the answers already sent. People read the
+    code as the area's name in their language (WorkingGroupAnswers).
     """
 
     def __init__(self, locale_id, **options):
-        areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+        areas = list(Area.objects.in_source_language())
         labels = localized(areas, locale_id) if areas else []
-        # Links name a group by its code (?group=transport), the same in every language.
-        self.values_by_slug = {area.slug: area.name for area in areas}
         choices = [("", _("– choose –"))]
-        choices += [(area.name, label.name) for area, label in zip(areas, labels, strict=True)]
+        choices += [(area.slug, label.name) for area, label in zip(areas, labels, strict=True)]
         super().__init__(choices=choices, **options)
+
+
+class WorkingGroupAnswers:
+    """A form's working-group answers as people read them: each stored code as the area's name
+    in one language (the active one unless given), whatever the number of submissions (one
+    query). A value that is no area's code (a group deleted since, a name that a submission stored
+    before the codes and that no area has any more) is shown as it was stored."""
+
+    def __init__(self, page, language_code=None):
+        self.fields = {
+            field.clean_name
+            for field in page.get_form_fields()
+            if field.field_type == WORKING_GROUP_FIELD_TYPE
+        }
+        language_code = language_code or translation.get_language()
+        self.names = area_names(language_code) if self.fields else {}
+
+    def name(self, value):
+        return self.names.get(value, value)
+
+    def readable(self, data):
+        """`data` (a submission's answers by field name) with each working group named."""
+        return {
+            field: self.name(value) if field in self.fields else value
+            for field, value in data.items()
+        }
 
 
 class ApplicationForm(BaseForm):
@@ -133,10 +157,10 @@ class ApplicationForm(BaseForm):
         application_type = query.get("type")
         if application_type in ApplicationType.values:
             self.initial[APPLICATION_TYPE_FIELD] = application_type
+        group = query.get("group")
         for name in self.working_group_fields():
-            value = self.fields[name].values_by_slug.get(query.get("group"))
-            if value:
-                self.initial[name] = value
+            if group and self.fields[name].valid_value(group):
+                self.initial[name] = group
 
     def working_group_fields(self):
         return [name for name, field in self.fields.items() if isinstance(field, WorkingGroupField)]

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 
 from core.models import SiteSettings
 from core.outbox import one_line, queue_email, register_kind
+from partners.application.forms import WorkingGroupAnswers
 from partners.application.names import APPLICATION_TYPE_FIELD
 from partners.application.types import ApplicationType
 
@@ -81,8 +82,9 @@ def queue_submission_emails(page, submission, form):
     with translation.override(settings.LANGUAGE_CODE):
         labels = field_labels(page)
         type_label = str(ApplicationType(application_type).label)
+        answers = WorkingGroupAnswers(page).readable(form.cleaned_data)
         fields = [
-            (labels.get(field.name, field.label), display_value(form.cleaned_data[field.name]))
+            (labels.get(field.name, field.label), display_value(answers[field.name]))
             for field in form.builder_fields
         ]
         body = render_to_string(

@@ -6,6 +6,7 @@ submission views consults. Each export and each deletion is written to Wagtail's
 """
 
 import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -22,6 +23,7 @@ from wagtail.contrib.forms.views import (
 from wagtail.log_actions import log
 
 from core.spreadsheets import as_spreadsheet_text
+from partners.application.forms import WorkingGroupAnswers
 
 EXPORT_ACTION = "partners.submissions.export"
 # Applications that can become a profile (partners/accounts/invitations.py): "Invite as partner".
@@ -60,11 +62,20 @@ class ApplicationSubmissionsListView(SubmissionsListView):
         # Whether each application already became a profile, in the same query.
         return super().get_base_queryset().select_related("partner_invitation__page")
 
+    @cached_property
+    def working_groups(self):
+        # Named in the language of the person reading the list or the export.
+        return WorkingGroupAnswers(self.form_page)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export:
+            name_working_groups(context, self.working_groups)
             add_invite_column(context)
         return context
+
+    def to_row_dict(self, item):
+        return self.working_groups.readable(super().to_row_dict(item))
 
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
@@ -104,6 +115,18 @@ def invite_cell(submission):
             _("Invite as partner"),
         )
     return ""
+
+
+def name_working_groups(context, working_groups):
+    """The list's working-group cells by the area's name instead of the stored code."""
+    columns = [
+        index
+        for index, heading in enumerate(context["data_headings"])
+        if heading["name"] in working_groups.fields
+    ]
+    for row in context["data_rows"]:
+        for index in columns:
+            row["fields"][index] = working_groups.name(row["fields"][index])
 
 
 def add_invite_column(context):

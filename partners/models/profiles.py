@@ -3,7 +3,6 @@ accounts and moderation: see the partners issue's account and workflow modules).
 
 import datetime
 
-from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Value, When
@@ -17,8 +16,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from catalogue.blocks import RICH_TEXT_FEATURES
 from catalogue.models import Area, Topic, in_source_language
+from core.blocks import RICH_TEXT_FEATURES
 from core.collation import sort_key
 from core.models import BasePage, SampleContentMixin
 from core.querysets import localized, without_view_restrictions
@@ -323,7 +322,7 @@ class PartnerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        areas = list(Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+        areas = list(Area.objects.in_source_language())
         names = {
             area.translation_key: area for area in Area.objects.filter(locale_id=self.locale_id)
         }

@@ -1,6 +1,5 @@
 """The blocks of the partner profiles."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -10,7 +9,7 @@ from catalogue.models import Area
 
 def working_group_choices():
     """The working groups (areas) by code, named in the source language as editors know them."""
-    areas = Area.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    areas = Area.objects.in_source_language()
     return [(area.slug, area.name) for area in areas.order_by("sort_order")]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from catalogue.models import Area, Topic
 from tests.factories.catalogue import ProjectPageFactory
 from tests.html import get_html
 
@@ -17,6 +18,21 @@ def cards(html):
         )
         for card in html.select(".working-groups > li")
     ]
+
+
+def test_the_source_language_vocabulary_is_the_czech_snippets(areas):
+    source_areas = Area.objects.in_source_language()
+    assert [area.name for area in source_areas] == [
+        "Doprava",
+        "Energetika",
+        "ICT",
+        "Smart governance",
+    ]
+    assert list(source_areas) == [czech for czech, _english in areas.values()]
+    topics = Topic.objects.in_source_language()
+    assert topics.exists()
+    assert {topic.locale.language_code for topic in topics} == {"cs"}
+    assert topics.count() == Topic.objects.filter(locale__language_code="en").count()
 
 
 @pytest.mark.parametrize("lang", ["cs", "en"])
@@ -152,8 +168,8 @@ def test_nominate_link_opens_the_form_with_the_type_and_group_chosen(
     assert link["href"] == f"{form_path}?type=expert&group=transport"
     form = get_html(client, link["href"])
     assert selected(form, "application_type") == "expert"
-    # The stored value is the Czech name in both languages; the label is the page's language.
-    assert selected(form, "working_group") == "Doprava"
+    # The value is the area's code in both languages; the label is the page's language.
+    assert selected(form, "working_group") == "transport"
     option = form.select_one('[name="working_group"] option[selected]')
     assert option.get_text(strip=True) == group_label
 

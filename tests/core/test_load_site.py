@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
-from core.models import SiteSettings
+from core.models import Publisher, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,16 @@ def test_site_settings_point_to_the_loaded_pages(site):
     assert settings.contact_email == "info@lepsimesta.cz"
     assert settings.privacy_page.slug == "ochrana-osobnich-udaju"
     assert settings.accessibility_page.slug == "prohlaseni-o-pristupnosti"
+    # The publisher in both languages, the English one a wagtail-localize translation.
+    names = {code: p.name for code, p in settings.publisher_translations.items()}
+    assert names == {
+        "cs": "Svaz měst a obcí České republiky",
+        "en": "Union of Towns and Municipalities of the Czech Republic",
+    }
+    assert settings.publisher.url == "https://www.smocr.cz/"
+    assert Translation.objects.filter(
+        source__object_id=settings.publisher.translation_key, target_locale__language_code="en"
+    ).exists()
 
 
 def test_an_editors_change_survives_load_site(site):
@@ -67,6 +77,9 @@ def test_a_fresh_site_takes_the_contact_email_from_settings_toml(site, tmp_path,
     call_command("load_site", stdout=StringIO())
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert site_settings.contact_email == "tisk@lepsimesta.cz"
+    # The publisher that exists is chosen again, not loaded twice.
+    assert site_settings.publisher.name == "Svaz měst a obcí České republiky"
+    assert Publisher.objects.count() == 2
 
     # Once the site exists, the file no longer overrides what an editor set.
     site_settings.contact_email = "redakce@lepsimesta.cz"

@@ -135,7 +135,7 @@ def test_the_home_page_describes_the_organisation_in_its_language(client, site, 
     assert organisation["@type"] == "Organization"
     assert organisation["name"].startswith(name)
     assert organisation["alternateName"] and organisation["alternateName"] != organisation["name"]
-    assert organisation["url"] == site_settings.organisation_url
+    assert organisation["url"] == site_settings.publisher.url == "https://www.smocr.cz/"
     assert organisation["email"] == "info@lepsimesta.cz"
     assert organisation["logo"] == "http://testserver/static/img/wordmark.svg"
     assert organisation["sameAs"] == ["https://www.linkedin.com/company/smocr"]

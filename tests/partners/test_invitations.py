@@ -88,7 +88,7 @@ def test_a_startup_applies_is_invited_sets_a_password_and_keeps_its_draft(
         name="Petra Malá",
         email="petra@chytre-lampy.example.cz",
         phone="+420 777 123 456",
-        working_group="Energetika",
+        working_group="energy",
         message="Lampy, které svítí, jen když je potřeba.",
     )
 
@@ -99,6 +99,8 @@ def test_a_startup_applies_is_invited_sets_a_password_and_keeps_its_draft(
     confirm = client.get(invite_url(submission))
     assert confirm.status_code == 200
     assert "Chytré lampy s.r.o." in confirm.content.decode()
+    # The stored code read as the area's name, in the clerk's (Czech) admin.
+    assert "<dd>Energetika</dd>" in confirm.content.decode()
     response = client.post(invite_url(submission), follow=True)
     assert response.status_code == 200
     [message] = [str(m) for m in response.context["messages"]]
@@ -130,7 +132,7 @@ def test_a_startup_applies_is_invited_sets_a_password_and_keeps_its_draft(
     )
     body = invitation.get_content()
     assert "Chytré lampy s.r.o." in body
-    assert "až je schválí SMO" in body
+    assert "až je schválí jeho provozovatel, Svaz měst a obcí České republiky:" in body
     path = link_path(invitation)
 
     # The link: set a password, signed in, in the admin.
@@ -180,7 +182,10 @@ def test_a_sponsor_applying_in_english_is_invited_in_english(client, site, clerk
     assert "Hello," in body
     assert "keep the profile of Bright Grid Ltd on the Lepší města website" in body
     assert "The link is valid for 7 days." in body
-    assert "Changes go live on the website only after SMO" in body
+    assert (
+        "Changes go live on the website only after its operator, Union of Towns and "
+        "Municipalities of the Czech Republic, approves them" in body
+    )
     en = cs.get_translation(Locale.objects.get(language_code="en"))
     assert f"/admin/pages/{en.pk}/edit/" in body
     assert "/en/" in link_path(invitation)
@@ -200,7 +205,7 @@ def test_the_czech_invitation_reads_in_czech(site, smtp_sink):
     assert body.startswith("Dobrý den,\n\nzveme vás ke správě profilu organizace ParkSense")
     assert "Heslo si nastavíte tímto odkazem; funguje jen jednou:" in body
     assert "Odkaz platí 7 dní." in body
-    assert "Změny se na webu zveřejní, až je schválí SMO" in body
+    assert "Změny se na webu zveřejní, až je schválí jeho provozovatel, Svaz měst" in body
     assert body.rstrip().endswith("Tým Lepší města\ninfo@lepsimesta.cz")
 
 

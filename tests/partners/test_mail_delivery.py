@@ -75,9 +75,8 @@ def test_english_submission_confirms_in_english_and_notifies_in_czech(submit, sm
         application_type="expert",
         name="John Smith",
         email="john@example.com",
-        # What the English list's "Energy" sends: the area's Czech name
-        # (partners/application/forms.py).
-        working_group="Energetika",
+        # What the English list's "Energy" sends: the area's code (partners/application/forms.py).
+        working_group="energy",
         message="I nominate our energy expert.",
     )
     assert response["Location"] == "/en/apply/thank-you/?type=expert"

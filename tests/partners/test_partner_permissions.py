@@ -469,6 +469,7 @@ ADMIN_AREAS = {
     "users": "wagtailusers_users:index",
     "groups": "wagtailusers_groups:index",
     "site settings": ("wagtailsettings:edit", ["core", "sitesettings"]),
+    "publishers": "wagtailsnippets_core_publisher:list",
     "sites": "wagtailsites:index",
     "locales": "wagtaillocales:index",
     "collections": "wagtailadmin_collections:index",
