@@ -22,5 +22,7 @@ def test_the_judged_queries_find_their_pages(client, site, request, capsys):
             reporter.write_line("")
             for line in report(results):
                 reporter.write_line(line)
-    assert share(results, 1) >= 0.0
-    assert share(results, 3) >= 0.0
+    # Measured on the sample site: 97 % first, 100 % in the top three (61 % and 90 % before
+    # issue 20 on SQLite, 89 % and 99 % on PostgreSQL); the floors leave room for new content.
+    assert share(results, 1) >= 0.9
+    assert share(results, 3) >= 0.95
