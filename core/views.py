@@ -299,7 +299,8 @@ def site_search(request):
         "results": found,
         "results_page": results_page,
         "total": sum(counts.values()),
-        "language_urls": _language_urls("search"),
+        # The other language's search for the same words and type (type codes are model names).
+        "language_urls": {code: url + address() for code, url in _language_urls("search").items()},
     }
     if query and not counts:
         other = next(code for code, _name in settings.LANGUAGES if code != language)

@@ -58,14 +58,25 @@ def test_results_can_be_filtered_by_type(client, site):
     assert filtered.select_one(".filter-links a[aria-current]") is not None
 
 
-def test_a_press_release_shows_its_date(client, site):
-    html = get_html(client, "/cs/hledat/?q=partnery")
-    dated = [
-        p.get_text(" ", strip=True)
-        for p in html.select(".search-result__type")
-        if "·" in p.get_text()
-    ]
-    assert any("2016" in text for text in dated)
+@pytest.mark.parametrize(
+    ("address", "date"),
+    [("/cs/hledat/?q=partnery", "3. srpna 2016"), ("/en/search/?q=partners", "3 August 2016")],
+)
+def test_a_press_release_shows_its_date_as_its_language_writes_it(client, site, address, date):
+    html = get_html(client, address)
+    dates = [time.get_text() for time in html.select(".search-result__type time")]
+    assert dates == [date]
+    assert html.select_one(".search-result__type time")["datetime"] == "2016-08-03"
+
+
+def test_the_language_switch_keeps_the_query_and_the_type(client, site):
+    html = get_html(client, "/cs/hledat/?q=parkovani&type=projectpage&page=1")
+    switch = html.select_one('[data-testid="switch-en"]')["href"]
+    assert switch == "/en/search/?q=parkovani&type=projectpage"
+    html = get_html(client, "/en/search/?q=parking")
+    assert html.select_one('[data-testid="switch-cs"]')["href"] == "/cs/hledat/?q=parking"
+    html = get_html(client, "/en/search/")
+    assert html.select_one('[data-testid="switch-cs"]')["href"] == "/cs/hledat/"
 
 
 def test_nothing_found_suggests_the_catalogue_and_the_other_language(client, site):
