@@ -12,9 +12,13 @@ indexes and for what a visitor asks:
    "parkování", "parkovací", "parkoviště" and "parkovani" all become "parkov".
 
 Each page indexes the keys of its title and text beside its words (`BasePage.search_fields`);
-a query asks for its keys, every one of them. The backend only compares plain tokens, so both
-databases find the same pages. tests/core/test_search_keys.py is the table of Czech and English
-queries this strategy is judged by, including what it knowingly misses.
+a query finds the pages that have any of its words by one of its keys, and `RANKING` orders
+them, the title first. The index only compares plain tokens, so both databases find the same
+pages (core/search_index.py asks each in its SQL). tests/core/test_search.py holds the pairs of
+words that must meet or stay apart, including what the strategy knowingly misses; the judged
+queries of tests/search_eval.toml measure the ranking (`make search-eval`). A lemmatiser with
+Czech and English data (simplemma) did worse on that table: it cannot read a word typed without
+diacritics, keeps "parkování" and "parkovací" apart and makes "parking" a park.
 """
 
 import operator
@@ -99,20 +103,18 @@ def search_keys(text, language):
     return list(dict.fromkeys(keys))
 
 
-def query_keys(query, language):
-    """The keys of a query's words, a tuple per word, without the stop words (unless nothing
-    else): each word must be found by one of its keys."""
-    words = WORD.findall(query)
-    meaningful = [word for word in words if word.lower() not in STOP_WORDS[language]]
-    return list(dict.fromkeys(word_keys(word, language) for word in meaningful or words))
-
-
 def query_words(query, language):
-    """Each meaningful word of a query as (its keys, its plain form), once per keys."""
+    """Each word of a query as (its keys, its plain form), once per keys, without the stop
+    words (unless there is nothing else)."""
     words = WORD.findall(query)
     meaningful = [word for word in words if word.lower() not in STOP_WORDS[language]]
     pairs = ((unaccent(word.lower()), word_keys(word, language)) for word in meaningful or words)
     return list({keys: plain for plain, keys in pairs}.items())
+
+
+def query_keys(query, language):
+    """The keys of a query's words, a tuple per word: a word is found by any of its keys."""
+    return [keys for keys, _plain in query_words(query, language)]
 
 
 def title_terms(title, language):
@@ -140,11 +142,14 @@ class TitleTermsField(index.SearchField):
 # The order of results (annotations `search` makes), best first: pages with more of the words
 # in the title (a match in the title outranks any match in the body); then with more of the words
 # anywhere; then more of them typed as the title spells them ("parkovani" is the title's
-# "parkování", not its "parkovacích"); then the body's relevance; at last the newer page.
+# "parkování", not its "parkovacích"); then the shorter title, which is more about the words
+# (Wagtail's title_norm: the average title's length over this one's); then the body's
+# relevance; at last the newer page.
 RANKING = (
     "search_title_words",
     "search_words",
     "search_exact_words",
+    "search_title_norm",
     "search_relevance",
     "pk",
 )
@@ -165,6 +170,7 @@ def search(queryset, query, language):
         search_words=_total(search_index.has_word("body", keys) for keys in every_key),
         search_title_words=_total(search_index.has_word("title", keys) for keys in every_key),
         search_exact_words=_total(search_index.has_word("title", (plain,)) for _k, plain in words),
+        search_title_norm=F("index_entries__title_norm"),
         search_relevance=search_index.relevance(every_key),
     )
     return found.order_by(*(F(name).desc() for name in RANKING))
