@@ -42,6 +42,10 @@ test: $(VENV)/.test-deps ## Install the test tools and run all tests (DATABASE_U
 	$(MANAGE) compile_translations
 	$(VENV)/bin/pytest -n auto --durations=15
 
+search-eval: $(VENV)/.test-deps ## Run the judged search queries (tests/search_eval.toml): shares found first and in the top three
+	$(MANAGE) compile_translations
+	$(VENV)/bin/pytest tests/core/test_search_eval.py -q
+
 test-stack: $(VENV)/.test-deps ## Run the production-stack tests: gunicorn behind Debian's nginx (as root)
 	$(MANAGE) compile_translations
 	$(VENV)/bin/pytest -m stack tests/stack
@@ -69,4 +73,4 @@ image: ## Build the production image (podman if present, else docker)
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static_collected media
 
-.PHONY: help install messages makemessages run test test-stack lint format lock image clean
+.PHONY: help install messages makemessages run test search-eval test-stack lint format lock image clean

@@ -17,7 +17,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 from core.outbox_models import OutgoingEmail
 from core.patches.admin_language import page_edit_handler
 from core.querysets import in_source_language
-from core.search import search_keys
+from core.search import TitleTermsField, search_keys
 from core.slugs import ascii_slug
 from core.text import plain_text
 
@@ -57,9 +57,12 @@ class BasePage(Page):
         ),
     ]
 
-    # Beside its words, a page indexes the search keys of its title and text (core/search.py).
+    # Beside its words, a page indexes the search keys of its title and text (core/search.py):
+    # the title's in the index's title column and, with the text's, in the body, so that the
+    # body alone answers whether a page has a word (core/search_index.py).
     search_fields = [
         *Page.search_fields,
+        TitleTermsField("title", boost=2),
         index.SearchField("search_title_keys", boost=2),
         index.SearchField("search_text_keys"),
     ]

@@ -1,11 +1,13 @@
 """Site-wide views that are not pages: health check, robots.txt, the HTML sitemap and the
 site search and the error pages."""
 
+from operator import attrgetter
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import (
@@ -25,12 +27,13 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.admin.views.home import error_test as wagtail_error_test
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, get_page_models
 
 from core.health import database_answers
 from core.models import SiteSettings
+from core.query_params import DATABASE_ID_MAX, whole_number
 from core.querysets import without_view_restrictions
-from core.search import excerpt, query_keys, search
+from core.search import counted_page, excerpt, query_keys, search
 
 
 def cache_status():
@@ -208,6 +211,31 @@ def _promotions(query, language):
     ]
 
 
+def _page_type(code):
+    """The content type of the page model named `code` ("projectpage"), or None."""
+    models = (model for model in get_page_models() if model._meta.model_name == code)
+    model = next(models, None)
+    return ContentType.objects.get_for_model(model) if model else None
+
+
+def _results(found, page_param, chosen_type):
+    """The facet counts and the requested page of the results, from one query; a second one
+    only for a page past the last, or a type filter that none of the results has (ignored).
+
+    Returns (counts by content type id, the page of results, the type filter applied)."""
+    number = whole_number(page_param, DATABASE_ID_MAX) or 1
+    content_type_id = chosen_type.pk if chosen_type else None
+    counts, rows = counted_page(found, number, RESULTS_PER_PAGE, content_type_id)
+    if content_type_id not in counts:
+        content_type_id = None
+    total = counts[content_type_id] if content_type_id else sum(counts.values())
+    paginator = Paginator(range(total), RESULTS_PER_PAGE)
+    if number > paginator.num_pages or (chosen_type and not content_type_id):
+        number = min(number, paginator.num_pages)
+        counts, rows = counted_page(found, number, RESULTS_PER_PAGE, content_type_id)
+    return counts, PaginatorPage(rows, number, paginator), content_type_id
+
+
 @require_safe
 def site_search(request):
     """Every page type in the visitor's language: results with type, excerpt and date, a filter
@@ -220,7 +248,9 @@ def site_search(request):
     pages = _searchable_pages(site, language)
     # A query of stop words or punctuation has nothing to look for.
     has_words = bool(query_keys(query, language))
-    counts = search(pages, query, language).facet("content_type_id") if has_words else {}
+    counts, results_page, chosen_type_id = _results(
+        search(pages, query, language), request.GET.get("page"), _page_type(request.GET.get("type"))
+    )
     types = [
         {
             "code": content_type.model,
@@ -228,13 +258,11 @@ def site_search(request):
             "label": content_type.model_class()._meta.verbose_name_plural,
             "count": counts[content_type.pk],
         }
-        for content_type in ContentType.objects.filter(pk__in=counts).order_by("model")
+        for content_type in sorted(
+            map(ContentType.objects.get_for_id, counts), key=attrgetter("model")
+        )
     ]
-    chosen_type = next((t for t in types if t["code"] == request.GET.get("type")), None)
-    if chosen_type:
-        pages = pages.filter(content_type=chosen_type["pk"])
-    results = Paginator(search(pages, query, language) if has_words else [], RESULTS_PER_PAGE)
-    results_page = results.get_page(request.GET.get("page"))
+    chosen_type = next((t for t in types if t["pk"] == chosen_type_id), None)
     # The page types' own fields, for the excerpt and the date: one query per type shown.
     shown = Page.objects.filter(pk__in=[page.pk for page in results_page]).specific()
     specific = {page.pk: page for page in shown}
@@ -254,7 +282,8 @@ def site_search(request):
 
     def address(**changes):
         params = {"q": query, "type": chosen_type and chosen_type["code"], "page": None, **changes}
-        return "?" + urlencode({name: value for name, value in params.items() if value})
+        present = {name: value for name, value in params.items() if value}
+        return "?" + urlencode(present) if present else ""
 
     for option in types:
         option["url"] = address(type=option["code"])
@@ -270,7 +299,8 @@ def site_search(request):
         "results": found,
         "results_page": results_page,
         "total": sum(counts.values()),
-        "language_urls": _language_urls("search"),
+        # The other language's search for the same words and type (type codes are model names).
+        "language_urls": {code: url + address() for code, url in _language_urls("search").items()},
     }
     if query and not counts:
         other = next(code for code, _name in settings.LANGUAGES if code != language)

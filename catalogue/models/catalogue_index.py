@@ -32,8 +32,9 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalogue.ProjectPage"]
     max_count_per_parent = 1
-    # Filter codes are the source language's slugs; the search words stay behind.
-    language_neutral_params = (*FACET_NAMES, "sort")
+    # Filter codes are the source language's slugs, and the other language lists as many
+    # projects, so the page number holds too; the search words stay behind.
+    language_neutral_params = (*FACET_NAMES, "sort", "page")
 
     class Meta:
         verbose_name = _("Project catalogue")

@@ -287,11 +287,14 @@ def test_the_english_catalogue_lists_english_pages_with_english_names(client, en
     ]
 
 
-def test_the_other_language_keeps_the_filters_but_not_the_search_words(client, english_catalogue):
+def test_the_other_language_keeps_the_filters_and_page_but_not_the_search_words(
+    client, english_catalogue
+):
     html = get_html(client, CS_CATALOGUE + "?area=transport&topic=parking&q=kolín&sort=title")
     switch = html.select_one('[data-testid="switch-en"]')["href"]
     assert switch == EN_CATALOGUE + "?area=transport&topic=parking&sort=title"
     html = get_html(client, EN_CATALOGUE + "?status=completed&page=2")
     assert (
-        html.select_one('[data-testid="switch-cs"]')["href"] == CS_CATALOGUE + "?status=completed"
+        html.select_one('[data-testid="switch-cs"]')["href"]
+        == CS_CATALOGUE + "?status=completed&page=2"
     )
