@@ -246,10 +246,12 @@ class CatalogueListing:
             # The site search's engine, so both find the same projects. The backend reads plain
             # filters only; the view restrictions are already applied to the rows this is
             # intersected with.
+            # Words typed into the catalogue narrow it, as its filters do: every word must match.
             found = search(
                 ProjectPage.objects.child_of(index).live().defer_streamfields(),
                 self.words,
                 index.locale.language_code,
+                every_word=True,
             )
             self.relevance = {page.pk: rank for rank, page in enumerate(found)}
         self.rows = sort_rows(

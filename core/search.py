@@ -155,8 +155,9 @@ RANKING = (
 )
 
 
-def search(queryset, query, language):
-    """The pages of `queryset` that have any word of `query`, best first (`RANKING`).
+def search(queryset, query, language, every_word=False):
+    """The pages of `queryset` that have any word of `query` (or, with `every_word`, every
+    word: a filter that narrows, as the catalogue's), best first (`RANKING`).
 
     `queryset` carries the filters (language, type, place in the tree). The result is a queryset
     of those pages, annotated with the ranking, so that a caller can count, facet and page it in
@@ -166,7 +167,7 @@ def search(queryset, query, language):
     if not words:
         return queryset.none()
     every_key = [keys for keys, _plain in words]
-    found = queryset.filter(search_index.matching(every_key)).annotate(
+    found = queryset.filter(search_index.matching(every_key, every_word)).annotate(
         search_words=_total(search_index.has_word("body", keys) for keys in every_key),
         search_title_words=_total(search_index.has_word("title", keys) for keys in every_key),
         search_exact_words=_total(search_index.has_word("title", (plain,)) for _k, plain in words),

@@ -66,33 +66,37 @@ class _Fts5(Expression):
         return sql, [self.match, *entry_params]
 
 
-def _fts5_query(column, word_keys):
-    """FTS5's query language: each word by any of its keys, quoted (keys are letters and
-    digits only), in one column."""
+def _fts5_query(column, word_keys, every_word=False):
+    """FTS5's query language: one of the words (or every word), each by any of its keys, quoted
+    (keys are letters and digits only), in one column."""
     words = [" OR ".join(f'"{key}"' for key in keys) for keys in word_keys]
-    return f"{column} : ({' OR '.join(f'({word})' for word in words)})"
+    joiner = " AND " if every_word else " OR "
+    return f"{column} : ({joiner.join(f'({word})' for word in words)})"
 
 
-def _tsquery(word_keys):
-    return reduce(
-        operator.or_,
-        (
-            SearchQuery(key, config=TEXT_SEARCH_CONFIG, search_type="plain")
-            for keys in word_keys
-            for key in keys
-        ),
+def _tsquery(word_keys, every_word=False):
+    words = (
+        reduce(
+            operator.or_,
+            (SearchQuery(key, config=TEXT_SEARCH_CONFIG, search_type="plain") for key in keys),
+        )
+        for keys in word_keys
     )
+    return reduce(operator.and_ if every_word else operator.or_, words)
 
 
 def _postgres():
     return connection.vendor == "postgresql"
 
 
-def matching(word_keys):
-    """The condition for pages that have one of the words (any of its keys) anywhere."""
+def matching(word_keys, every_word=False):
+    """The condition for pages that have one of the words (or every word, each by any of its
+    keys) anywhere."""
     if _postgres():
-        return Q(index_entries__body=_tsquery(word_keys))
-    return Q(_Fts5("match", _fts5_query("body", word_keys), output_field=BooleanField()))
+        return Q(index_entries__body=_tsquery(word_keys, every_word))
+    return Q(
+        _Fts5("match", _fts5_query("body", word_keys, every_word), output_field=BooleanField())
+    )
 
 
 def has_word(column, keys):

@@ -171,6 +171,16 @@ def test_a_search_with_no_result_explains_itself_and_offers_a_way_back(client, p
     ]
 
 
+def test_every_word_typed_into_the_catalogue_narrows_it(client, projects):
+    # The site search finds pages with any of the words; the catalogue's words filter, as its
+    # facets do: "parkování Brno" is neither the Kolín parking project nor the Brno junctions.
+    assert card_titles(get_html(client, CS_CATALOGUE + "?q=parkov%C3%A1n%C3%AD")) == [KOLIN]
+    assert card_titles(get_html(client, CS_CATALOGUE + "?q=Brno")) == [BRNO]
+    html = get_html(client, CS_CATALOGUE + "?q=parkov%C3%A1n%C3%AD+Brno")
+    assert card_titles(html) == []
+    assert counts(html, "area") == {"transport": 0, "energy": 0, "ict": 0}
+
+
 def test_search_finds_czech_words_and_combines_with_facets(client, projects):
     html = get_html(client, CS_CATALOGUE + "?q=osv%C4%9Btlen%C3%AD")
     assert card_titles(html) == [PISEK]
