@@ -21,8 +21,10 @@ from django.http import HttpRequest
 from django.test import RequestFactory
 from wagtail.admin.rich_text.editors.draftail import DraftailRichTextArea
 from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
+from wagtail.admin.views.pages.ordering import set_page_position
 from wagtail.blocks import CharBlock, StreamBlock
 from wagtail.blocks.base import BlockWidget
+from wagtail.models import Page
 
 from core.patches import PATCHES
 from core.patches.page_listing_people import editors_of_pages_to_act_on, owners_of_pages_to_act_on
@@ -153,3 +155,14 @@ def test_every_page_listing_offers_the_patched_people():
     for filter_set in (PageFilterSet, GenericPageFilterSet, PressReleaseFilterSet):
         assert filter_set.base_filters["owner"].queryset is owners_of_pages_to_act_on
         assert filter_set.base_filters["edited_by"].queryset is editors_of_pages_to_act_on
+
+
+# root_page_views ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_wagtails_views_still_fail_on_the_root_page(rf, admin_user, site):
+    request = rf.post("/admin/pages/1/set_position/")
+    request.user = admin_user
+    with pytest.raises(AttributeError):
+        set_page_position(request, Page.get_first_root_node().pk)
