@@ -12,7 +12,6 @@ from core.admin_api import register_choosable_media_endpoints
 from core.dashboard import Shortcut, welcome_panel
 from core.models import Publisher
 from core.patches.admin_language import LocalizedSnippetViewSet
-from core.patches.translation_drafts import SyncTranslationsWithoutPublishingView
 from core.reports import LoginAttemptsView, UntranslatedPagesView, untranslated_pages
 
 
@@ -48,19 +47,6 @@ def register_translation_report_menu_item():
         icon_name="globe",
         order=700,
     )
-
-
-@hooks.register("register_admin_urls")
-def register_sync_translations_without_publishing_url():
-    # The same address as wagtail-localize's "Sync translated pages" view, registered first
-    # (core precedes wagtail_localize in INSTALLED_APPS), so this view answers it.
-    return [
-        path(
-            "localize/update/<int:translation_source_id>/",
-            SyncTranslationsWithoutPublishingView.as_view(),
-            name="sync_translations_without_publishing",
-        )
-    ]
 
 
 @hooks.register("construct_homepage_panels")

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.media import serve_media
-from core.patches import root_page_views
+from core.patches import root_page_views, translation_drafts
 from core.sitemaps import AllLanguagesSitemap
 from partners.accounts.invitation_views import invitation_url_patterns
 
@@ -27,8 +27,10 @@ urlpatterns = [
     *invitation_url_patterns(),
     # Ahead of Wagtail's own /admin/failwhale/, which any admin user could open.
     path("admin/failwhale/", core_views.error_test, name="error_test"),
-    # Ahead of Wagtail's: two of its views failed on the tree's root page.
+    # Ahead of Wagtail's: two of its views failed on the tree's root page, and the sync of
+    # translations must not publish them.
     *root_page_views.url_patterns(),
+    *translation_drafts.url_patterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -14,6 +14,7 @@ wagtail-localize would otherwise publish English copies of Czech content in thre
 """
 
 from django.db.models.signals import post_save
+from django.urls import path
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -55,6 +56,19 @@ def keep_synced_aliases_offline(sender, instance, **kwargs):
     if cross_language:
         Page.objects.filter(pk=instance.pk).update(live=False)
         instance.live = False
+
+
+def url_patterns():
+    """The address of wagtail-localize's "Sync translated pages" view, answered by the view above:
+    put ahead of the admin's URLs in lepsimesta/urls.py (a register_admin_urls hook would depend
+    on which app's hooks Wagtail happens to import first)."""
+    return [
+        path(
+            "admin/localize/update/<int:translation_source_id>/",
+            SyncTranslationsWithoutPublishingView.as_view(),
+            name="sync_translations_without_publishing",
+        )
+    ]
 
 
 def apply():
