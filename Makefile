@@ -40,7 +40,7 @@ run: messages ## Set up (first time) and serve the site at http://127.0.0.1:8000
 
 test: $(VENV)/.test-deps ## Install the test tools and run all tests (DATABASE_URL picks the database)
 	$(MANAGE) compile_translations
-	$(VENV)/bin/pytest -n auto --durations=15
+	$(VENV)/bin/pytest -n auto --dist loadscope --durations=15
 
 search-eval: $(VENV)/.test-deps ## Run the judged search queries (tests/search_eval.toml): shares found first and in the top three
 	$(MANAGE) compile_translations

@@ -17,6 +17,8 @@ from django.conf import settings
 from tests.core.redis_servers import SilentServer
 from tests.servers import Gunicorn, request
 
+pytestmark = pytest.mark.subprocess
+
 CONNECT_TIMEOUT_SECONDS = 2  # libpq's minimum
 
 

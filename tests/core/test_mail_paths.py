@@ -95,6 +95,7 @@ def backends_of(settings_module):
     )
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     ("settings_module", "delivery"),
     [

@@ -105,6 +105,7 @@ def test_each_message_has_its_own_message_id_in_the_senders_domain(db):
     assert first.message_id.endswith("@lepsimesta.cz>")
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL (DATABASE_URL=postgres://…): the worker process shares the test "

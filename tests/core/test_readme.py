@@ -28,6 +28,7 @@ def test_the_two_commands_section_names_port_and_host():
     assert any("HOST=" in command and "PORT=" in command for command in commands), commands
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("command", make_run_commands())
 def test_make_run_serves_on_the_address_the_readme_gives(command):
     variables = dict(word.split("=", 1) for word in shlex.split(command)[2:])

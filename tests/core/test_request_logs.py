@@ -60,6 +60,7 @@ def test_a_foreign_host_is_one_line_without_a_traceback(client, caplog):
     assert request_lines(caplog) == [("GET", "/cs/", "400")]
 
 
+@pytest.mark.subprocess
 def test_gunicorn_logs_no_warning_for_head_requests(tmp_path):
     """The production server, started for real: HEAD used to cost a warning per request."""
     # /healthz needs no content: an empty database answers SELECT 1 (robots.txt reads the form

@@ -180,6 +180,7 @@ def headers_in_a_fresh_process(path, **environment):
     return json.loads(result.stdout.splitlines()[-1])
 
 
+@pytest.mark.subprocess
 def test_csp_report_only_environment_variable_swaps_the_header_name():
     # /healthz needs no content in the process's database.
     enforced = headers_in_a_fresh_process("/healthz")

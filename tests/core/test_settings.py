@@ -5,6 +5,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.subprocess
+
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "lepsimesta.settings.production",
     "SECRET_KEY": "a-realistic-production-secret-of-sufficient-length-0123456789abcdef",

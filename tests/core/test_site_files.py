@@ -140,6 +140,7 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert response.json()["database"] == "ok"
 
 
+@pytest.mark.subprocess
 def test_healthz_answers_503_when_the_database_does_not():
     # A real process whose database is a port where nothing listens; no Redis configured.
     script = (

@@ -460,6 +460,7 @@ def upload_limits(**env):
     return [int(number) for number in result.stdout.split()]
 
 
+@pytest.mark.subprocess
 def test_upload_limits_default_and_come_from_the_environment():
     assert upload_limits() == [10 * 2**20, 40_000_000, 20 * 2**20]
     limits = {"UPLOAD_MAX_IMAGE_MB": "5", "UPLOAD_MAX_IMAGE_MEGAPIXELS": "12"}

@@ -177,6 +177,7 @@ def outage_lines(worker):
     return worker.logged("Mail worker: database unavailable")
 
 
+@pytest.mark.subprocess
 def test_the_worker_keeps_running_while_the_database_is_down_and_stops_on_sigterm():
     """Its database does not answer: the worker logs the outage, one line a round, and tries
     again instead of exiting; SIGTERM ends it with exit status 0."""
@@ -195,6 +196,7 @@ def test_the_worker_keeps_running_while_the_database_is_down_and_stops_on_sigter
     assert worker.process.returncode == 0
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL (DATABASE_URL=postgres://…): the worker process shares the test "
