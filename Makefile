@@ -71,6 +71,6 @@ image: ## Build the production image (podman if present, else docker)
 	else docker build -t lepsimesta .; fi
 
 clean: ## Remove the virtual environment, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 static_collected media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static_collected media
 
 .PHONY: help install messages makemessages run test search-eval test-stack lint format lock image clean

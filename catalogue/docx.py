@@ -14,11 +14,12 @@ import docx
 from anyascii import anyascii
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from wagtail.rich_text import expand_db_html
 
-from .templatetags.catalogue_tags import czk, number
+from .templatetags.catalogue_tags import czk, number, percent
 
 # Word's language tags for the document's spell-checking.
 WORD_LANGUAGES = {"cs": "cs-CZ", "en": "en-GB"}
@@ -28,10 +29,6 @@ def outline_filename(prefix, page):
     """`zadavaci-dokumentace-<slug>-v1.0.docx`: ASCII, with the version's dots kept."""
     version = re.sub(r"[^A-Za-z0-9.]+", "-", anyascii(page.version)).strip("-.") or "1"
     return f"{prefix}-{page.slug}-v{version}.docx"
-
-
-def percent(value):
-    return _("%(percent)s%%") % {"percent": number(value)}
 
 
 def tender_outline_docx(page, budget, request):
@@ -55,8 +52,8 @@ def tender_outline_docx(page, budget, request):
     note = document.add_paragraph().add_run(
         _(
             "This outline is a basis for your city's own tender documentation: adapt it to your "
-            "contract and check it against the current wording of Act No. 134/2016 Sb., on "
-            "public procurement."
+            "contract and check it against the current wording of Act No. 134/2016 Coll., on "
+            "Public Procurement."
         )
     )
     note.italic = True
@@ -105,7 +102,8 @@ def tender_outline_docx(page, budget, request):
     if budget.lines:
         _table(
             document,
-            [_("Item"), _("From"), _("To")],
+            # "To" alone is also an e-mail's recipient (Czech "Komu"); here it ends a range ("Do").
+            [_("Item"), pgettext("budget range", "From"), pgettext("budget range", "To")],
             [[line.item, czk(line.min_czk), czk(line.max_czk)] for line in budget.lines],
             footer=[_("Total"), czk(budget.total_min_czk), czk(budget.total_max_czk)],
             numeric_columns={1, 2},

@@ -9,7 +9,7 @@ from wagtail.search import index
 from catalogue.comparison import compared_projects
 from catalogue.listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing
 from catalogue.models.projects import ProjectPage
-from catalogue.open_data import csv_response, data_urls, json_response
+from catalogue.open_data import csv_response, data_urls, json_response, xlsx_response
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from core.querysets import without_view_restrictions
@@ -90,6 +90,10 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     @path("json/", name="data_json")
     def data_json_route(self, request):
         return json_response(self, request)
+
+    @path("xlsx/", name="data_xlsx")
+    def data_xlsx_route(self, request):
+        return xlsx_response(self, request)
 
     def compare_url(self, request=None):
         slug = COMPARE_SLUGS.get(self.locale.language_code, COMPARE_SLUGS["en"])

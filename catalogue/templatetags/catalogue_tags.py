@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -23,6 +24,12 @@ def number(value):
         return number_format(value, 0, force_grouping=True)
     places = -value.normalize().as_tuple().exponent
     return number_format(value, places, force_grouping=True)
+
+
+@register.filter
+def percent(value):
+    """cs "60 %" (a non-breaking space), en "60%": the language's own way, from its catalogue."""
+    return _("%(percent)s%%") % {"percent": number(value)}
 
 
 @register.filter

@@ -118,6 +118,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (`make run`) serves several requests at once, e.g. an editor's autosave arriving with
+# their Submit: in WAL mode readers never wait for the writer, a write waits up to
+# SQLITE_BUSY_TIMEOUT_SECONDS for another to finish instead of failing "database is locked", and
+# a transaction takes the write lock when it begins (IMMEDIATE), since one that read first and
+# finds the lock taken cannot wait: SQLite fails it at once.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL",
+        timeout=SQLITE_BUSY_TIMEOUT_SECONDS,
+        transaction_mode="IMMEDIATE",
+    )
 # A hung PostgreSQL costs a request seconds, not a worker for good: a connection attempt gives
 # up after DATABASE_CONNECT_TIMEOUT_SECONDS (libpq's minimum is 2) and the server cancels any
 # statement running longer than DATABASE_STATEMENT_TIMEOUT_SECONDS (0: never; below gunicorn's

@@ -70,7 +70,7 @@ EN_TEXT = {
     "technical_requirements": "<ul><li>Battery life of 5 years</li><li>Open API</li></ul>",
     "qualification_criteria": "<ol><li>Three references</li><li>ISO 9001</li></ol>",
     "legal_notes": '<p>Under <a href="https://www.zakonyprolidi.cz/cs/2016-134">Act No. '
-    "134/2016 Sb.</a>, on public procurement.</p>",
+    "134/2016 Coll.</a>, on Public Procurement.</p>",
 }
 EN_BLOCKS = {
     "steps": [

@@ -1,12 +1,13 @@
 """The tender outline's Word download: opens with python-docx, in the guide's language."""
 
+import re
 from io import BytesIO
 
 import docx
 import pytest
 
 from catalogue.docx import RichTextWriter
-from catalogue.models import DOCX_CONTENT_TYPE
+from catalogue.models import DOCX_CONTENT_TYPE, GuidePage
 from tests.factories.catalogue import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,12 @@ def headings(document):
 
 def table_rows(table):
     return [[cell.text.replace("\xa0", " ") for cell in row.cells] for row in table.rows]
+
+
+def all_text(document):
+    """What an official reads: every paragraph and every table cell."""
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
 def test_the_czech_outline_is_a_czech_word_document_with_the_version_in_its_name(client, guide):
@@ -110,8 +117,8 @@ def test_rich_text_becomes_bullets_numbers_bold_and_written_out_links(client, gu
     ]
     assert bold == ["parking sensors"]
     assert (
-        "Under Act No. 134/2016 Sb. (https://www.zakonyprolidi.cz/cs/2016-134), "
-        "on public procurement." in by_text
+        "Under Act No. 134/2016 Coll. (https://www.zakonyprolidi.cz/cs/2016-134), "
+        "on Public Procurement." in by_text
     )
 
 
@@ -161,3 +168,45 @@ def test_each_numbered_list_counts_from_one_and_nested_lists_indent():
     assert numbering("znovu první") != numbering("první")
     assert paragraphs["odrážka"].style.name == "List Bullet 2"
     assert "Web (https://lepsimesta.cz/cs/)" in paragraphs
+
+
+# How each language writes what an official copies into a tender: the budget's range, the law's
+# citation and a percentage (Czech "97 %" with a non-breaking space, English "97%").
+OUTLINE_WORDING = {
+    "cs": {
+        "budget_header": ["Položka", "Od", "Do"],
+        "law": "zákona č. 134/2016 Sb., o zadávání veřejných zakázek",
+        "collection": "Sb.",
+        "weight": re.compile(r"\d+\xa0%"),
+        "wrong_percent": re.compile(r"\d%"),
+    },
+    "en": {
+        "budget_header": ["Item", "From", "To"],
+        "law": "Act No. 134/2016 Coll., on Public Procurement",
+        "collection": "Coll.",
+        "weight": re.compile(r"\d+%"),
+        "wrong_percent": re.compile(r"\d[ \xa0]%"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["cs", "en"])
+def test_every_sample_outline_uses_its_languages_words_citations_and_percentages(client, language):
+    wording = OUTLINE_WORDING[language]
+    guides = GuidePage.objects.live().filter(locale__language_code=language)
+    assert guides.count() >= 4  # the sample guides that load_site brings
+    for guide in guides:
+        _response, document = download(client, guide.outline_download_url(request=None))
+        text = all_text(document)
+        where = f"{guide.title} ({language})"
+        *_others, budget = document.tables
+        assert [cell.text for cell in budget.rows[0].cells] == wording["budget_header"], where
+        assert wording["law"] in text, where
+        # Every act is cited from its own language's Collection of Laws ("Sb." / "Coll.").
+        citations = re.findall(r"\b\d+/\d{4} (\S+?),? ", text)
+        assert citations, where
+        assert set(citations) == {wording["collection"]}, where
+        criteria = document.tables[0]
+        weights = [row.cells[1].text for row in criteria.rows[1:]]
+        assert all(wording["weight"].fullmatch(weight) for weight in weights), (where, weights)
+        assert not wording["wrong_percent"].findall(text), where

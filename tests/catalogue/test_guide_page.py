@@ -94,7 +94,7 @@ def test_every_section_renders_in_the_pages_language(client, guide, lang):
             "last reviewed 1 October 2026",
             "Price 60% Tender price excluding VAT",
             "Public supply contract",
-            "Act No. 134/2016 Sb.",
+            "Act No. 134/2016 Coll.",
             "Vandalism Sensors set into the road surface.",
             "1 October 2026 – version 1.0: First edition.",
         ],

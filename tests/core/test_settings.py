@@ -70,8 +70,16 @@ def test_postgres_connections_get_a_connect_and_a_statement_timeout():
         DATABASE_CONNECT_TIMEOUT_SECONDS="5",
         DATABASE_STATEMENT_TIMEOUT_SECONDS="7.5",
     ) == {"connect_timeout": 5, "options": "-c search_path=site -c statement_timeout=7500"}
-    # SQLite has neither.
-    assert database_options(DATABASE_URL="sqlite:////tmp/lepsimesta-options.sqlite3") == {}
+
+
+def test_sqlite_connections_wait_for_each_other_instead_of_failing():
+    # WAL mode, a busy timeout and transactions that take the write lock when they begin; what
+    # they do for two requests at once: tests/core/test_sqlite_concurrent_writes.py.
+    assert database_options(DATABASE_URL="sqlite:////tmp/lepsimesta-options.sqlite3") == {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 
 
 def test_a_connect_timeout_below_libpqs_minimum_is_refused():
