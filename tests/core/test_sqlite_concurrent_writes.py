@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # argv: the writer's name, the folder where the writers meet.
@@ -58,6 +60,7 @@ def start_writer(name, database, meeting):
     )
 
 
+@pytest.mark.subprocess
 def test_two_overlapping_writes_on_sqlite_both_succeed(tmp_path):
     database = tmp_path / "db.sqlite3"
     with sqlite3.connect(database) as setup:
