@@ -232,6 +232,7 @@ class Builder:
             self.stdout.write(message + "\n")
 
     def build(self):
+        # One transaction: a build cut short leaves nothing that `is_built` would take for done.
         with transaction.atomic():
             self.images = self.make_images(self.scale.images)
             created = [
@@ -242,7 +243,7 @@ class Builder:
                 *self.add_organisations(StartupPage, self.scale.startups),
             ]
             self.fix_numchild()
-        self.index(created)
+            self.index(created)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
