@@ -46,6 +46,10 @@ search-eval: $(VENV)/.test-deps ## Run the judged search queries (tests/search_e
 	$(MANAGE) compile_translations
 	$(VENV)/bin/pytest tests/core/test_search_eval.py -q
 
+bench: SCALE ?= full
+bench: messages ## Build (or reuse) the scale data set and measure every public page type (SCALE=small: 1/100)
+	$(PY) -m bench --scale $(SCALE)
+
 test-stack: $(VENV)/.test-deps ## Run the production-stack tests: gunicorn behind Debian's nginx (as root)
 	$(MANAGE) compile_translations
 	$(VENV)/bin/pytest -m stack tests/stack
@@ -73,4 +77,4 @@ image: ## Build the production image (podman if present, else docker)
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static_collected media
 
-.PHONY: help install messages makemessages run test search-eval test-stack lint format lock image clean
+.PHONY: help install messages makemessages run test search-eval bench test-stack lint format lock image clean

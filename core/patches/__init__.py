@@ -15,6 +15,7 @@ PATCHES = [
     "core.patches.admin_language",
     "core.patches.content_type_params",
     "core.patches.page_listing_people",
+    "core.patches.request_locales",
     "core.patches.root_page_views",
     "core.patches.translation_drafts",
     "core.patches.unreadable_form_data",
