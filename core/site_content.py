@@ -319,5 +319,23 @@ def load_site_settings(pages_by_key):
         # The publisher of that website if it exists (an editor's names are kept), else the file's.
         [site_settings.publisher] = load_snippets(Publisher, [spec["publisher"]], key="url")
         changed = True
+    complete_publisher(site_settings.publisher, spec["publisher"])
     if changed:
         site_settings.save()
+
+
+def complete_publisher(publisher, entry):
+    """Fill the publisher's empty fields, in every language, from settings.toml: a site loaded
+    before the file gave its address and numbers gets them; what an editor wrote is kept."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    neutral = {name: value for name, value in entry.items() if name not in languages}
+    for translation in publisher.get_translations(inclusive=True).select_related("locale"):
+        values = {
+            **neutral,
+            **entry.get(translation.locale.language_code, {}),
+        }
+        empty = [name for name, value in values.items() if not getattr(translation, name)]
+        for name in empty:
+            setattr(translation, name, values[name])
+        if empty:
+            translation.save(update_fields=empty)
