@@ -14,9 +14,13 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.images import ImageFile
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail.utils.file import hash_filelike
 
+from core.images import make_renditions
 from core.models import Publisher, SiteSettings
 from core.translation import create_synced_translation
 
@@ -54,6 +58,33 @@ def content_loaders():
 
 class SiteContentError(Exception):
     pass
+
+
+# Sample images are titled so in the image library, which has no "sample" flag of its own.
+SAMPLE_IMAGE_TITLE = "{name} (ukázka / sample)"
+
+
+def sample_image_id(path, *places):
+    """The id of the Wagtail image made from `path` (a sample image in `site/`), created on first
+    use and found again by its content; its renditions for `places` (core/images.py) are made
+    now, so that no visitor waits for them."""
+    path = content_dir() / path
+    if not path.is_file():
+        raise SiteContentError(f"there is no image {path}")
+    image_model = get_image_model()
+    with path.open("rb") as file:
+        file_hash = hash_filelike(file)
+        image = image_model.objects.filter(file_hash=file_hash).first()
+        if image is None:
+            image = image_model(
+                title=SAMPLE_IMAGE_TITLE.format(name=path.stem),
+                file=ImageFile(file, name=path.name),
+                file_hash=file_hash,
+                file_size=path.stat().st_size,
+            )
+            image.save()
+    make_renditions(image, *places)
+    return image.pk
 
 
 def stream_json(blocks):
