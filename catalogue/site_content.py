@@ -17,6 +17,7 @@ from core.site_content import (
     read_toml,
     register_content_loader,
     register_reference,
+    sample_image_id,
 )
 from core.workflows import assign_approval_workflow
 
@@ -42,6 +43,12 @@ def source_snippet_id(model):
 
 register_reference("area", source_snippet_id(Area))
 register_reference("topic", source_snippet_id(Topic))
+# "illustration:parking.png" in a project's TOML: the topic's sample illustration
+# (site/draw_sample_images.py), shown on the catalogue's cards and at the head of the project.
+register_reference(
+    "illustration",
+    lambda name: sample_image_id(f"catalogue/illustrations/{name}", "card", "lead"),
+)
 
 
 # Before every loader of the default order: what other apps load may name an area.

@@ -8,7 +8,13 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -214,11 +220,34 @@ class Publisher(TranslatableMixin, models.Model):
         help_text=_("The organisation's name in this language (in Czech its legal name)."),
     )
     url = models.URLField(_("Website"))
+    address = models.CharField(
+        _("Postal address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Street, postcode and town on one line, as the footer shows it."),
+    )
+    phone = models.CharField(_("Phone"), max_length=50, blank=True)
+    data_box = models.CharField(
+        _("Data box ID"),
+        max_length=7,
+        blank=True,
+        help_text=_("The seven characters of the organisation's data box (datová schránka)."),
+    )
 
-    # A translation may point to the website's own page in its language.
-    override_translatable_fields = [SynchronizedField("url")]
+    # A translation may point to the website's own page in its language and spell the town in
+    # its language ("Praha 4", "Prague 4"); a number is the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("url"),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("data_box", overridable=False),
+    ]
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("data_box")]),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Publisher")

@@ -14,9 +14,13 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.images import ImageFile
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail.utils.file import hash_filelike
 
+from core.images import make_renditions
 from core.models import Publisher, SiteSettings
 from core.translation import create_synced_translation
 
@@ -54,6 +58,33 @@ def content_loaders():
 
 class SiteContentError(Exception):
     pass
+
+
+# Sample images are titled so in the image library, which has no "sample" flag of its own.
+SAMPLE_IMAGE_TITLE = "{name} (ukázka / sample)"
+
+
+def sample_image_id(path, *places):
+    """The id of the Wagtail image made from `path` (a sample image in `site/`), created on first
+    use and found again by its content; its renditions for `places` (core/images.py) are made
+    now, so that no visitor waits for them."""
+    path = content_dir() / path
+    if not path.is_file():
+        raise SiteContentError(f"there is no image {path}")
+    image_model = get_image_model()
+    with path.open("rb") as file:
+        file_hash = hash_filelike(file)
+        image = image_model.objects.filter(file_hash=file_hash).first()
+        if image is None:
+            image = image_model(
+                title=SAMPLE_IMAGE_TITLE.format(name=path.stem),
+                file=ImageFile(file, name=path.name),
+                file_hash=file_hash,
+                file_size=path.stat().st_size,
+            )
+            image.save()
+    make_renditions(image, *places)
+    return image.pk
 
 
 def stream_json(blocks):
@@ -319,5 +350,23 @@ def load_site_settings(pages_by_key):
         # The publisher of that website if it exists (an editor's names are kept), else the file's.
         [site_settings.publisher] = load_snippets(Publisher, [spec["publisher"]], key="url")
         changed = True
+    complete_publisher(site_settings.publisher, spec["publisher"])
     if changed:
         site_settings.save()
+
+
+def complete_publisher(publisher, entry):
+    """Fill the publisher's empty fields, in every language, from settings.toml: a site loaded
+    before the file gave its address and numbers gets them; what an editor wrote is kept."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    neutral = {name: value for name, value in entry.items() if name not in languages}
+    for translation in publisher.get_translations(inclusive=True).select_related("locale"):
+        values = {
+            **neutral,
+            **entry.get(translation.locale.language_code, {}),
+        }
+        empty = [name for name, value in values.items() if not getattr(translation, name)]
+        for name in empty:
+            setattr(translation, name, values[name])
+        if empty:
+            translation.save(update_fields=empty)

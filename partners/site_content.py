@@ -4,9 +4,19 @@ profiles from `site/partners/` (see site/README.md) under the partner index (pag
 
 from django.conf import settings
 
-from core.site_content import PageLoader, content_dir, register_content_loader
+from core.site_content import (
+    PageLoader,
+    content_dir,
+    register_content_loader,
+    register_reference,
+    sample_image_id,
+)
 from core.workflows import approval_workflow, assign_approval_workflow
 from partners.accounts.access import REVIEW_WORKFLOW, REVIEWERS_GROUP
+
+# "logo:parksense.png" in a profile's TOML: the logo drawn for that sample organisation
+# (site/draw_sample_images.py), shown at the logo's place on cards and profiles.
+register_reference("logo", lambda name: sample_image_id(f"partners/logos/{name}", "logo"))
 
 
 @register_content_loader()

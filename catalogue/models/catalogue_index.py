@@ -11,6 +11,7 @@ from catalogue.listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing
 from catalogue.models.projects import ProjectPage
 from catalogue.open_data import csv_response, data_urls, json_response, xlsx_response
 from core.blocks import RICH_TEXT_FEATURES
+from core.images import renditions_prefetch
 from core.models import BasePage
 from core.querysets import without_view_restrictions
 
@@ -46,7 +47,14 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     def project_cards(self, ids, vocabulary):
         """The projects with these ids, in this order, with their area in the page's language."""
-        pages = {page.pk: page for page in self.projects().filter(pk__in=ids).defer_streamfields()}
+        cards = (
+            self.projects()
+            .filter(pk__in=ids)
+            .defer_streamfields()
+            .select_related("lead_image")
+            .prefetch_related(renditions_prefetch("lead_image", "card"))
+        )
+        pages = {page.pk: page for page in cards}
         projects = [pages[pk] for pk in ids if pk in pages]
         for project in projects:
             project.shown_area = vocabulary.area_by_id.get(project.area_id)

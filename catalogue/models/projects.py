@@ -39,6 +39,30 @@ class ProjectPage(SampleContentMixin, BasePage):
     """A best-practice project of a Czech or EU city, with its budget, results and contract."""
 
     summary = models.TextField(_("Summary"), help_text=_("Two or three sentences for listings."))
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the head of the project and on its card in the catalogue: a photo or "
+            "illustration the site may publish."
+        ),
+    )
+    lead_image_alt = models.CharField(
+        _("Text alternative of the picture"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    lead_image_credit = models.CharField(
+        _("Credit of the picture"),
+        max_length=200,
+        blank=True,
+        help_text=_("Its author and licence, e.g. “Photo: Jana Nová, CC BY 4.0”."),
+    )
     city = models.CharField(_("City"), max_length=100)
     country = models.CharField(
         _("Country"), max_length=2, choices=Country.choices, default=Country.CZ
@@ -132,6 +156,7 @@ class ProjectPage(SampleContentMixin, BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *AREA_AND_TOPICS,
+        SynchronizedField("lead_image"),
         SynchronizedField("cpv_code", overridable=False),
         SynchronizedField("contact_name", overridable=False),
         SynchronizedField("contact_phone", overridable=False),
@@ -141,6 +166,14 @@ class ProjectPage(SampleContentMixin, BasePage):
         *BasePage.content_panels,
         FieldPanel("is_sample"),
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Picture"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("city"), FieldPanel("population")]),
@@ -246,6 +279,10 @@ class ProjectPage(SampleContentMixin, BasePage):
         super().clean()
         if self.end_year and self.start_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year is before the start year.")})
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Say what the picture shows, for people who cannot see it.")}
+            )
         if self.country != Country.CZ and self.region:
             raise ValidationError({"region": _("Regions are for Czech cities only.")})
         if self.budget_currency == Currency.CZK and self.exchange_rate != CZK:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core import phone_numbers
+from core.images import picture
 from core.querysets import without_view_restrictions
 from core.structured_data import breadcrumb_list, json_ld
 
@@ -189,3 +190,20 @@ def phone_link(number):
         phone_numbers.tel_uri(number),
         phone_numbers.displayed(number, translation.get_language()),
     )
+
+
+@register.simple_tag
+def responsive_image(image, place, alt=None, lazy=False, **attrs):
+    """`image` as a responsive `<picture>` for its `place` on the page (core/images.py).
+
+    `alt` defaults to Wagtail's: an image block's alt text, else the image's description or title;
+    `alt=""` marks it decorative. `lazy` defers loading below the fold: never for the first image
+    a visitor sees.
+    """
+    if not image:
+        return ""
+    if alt is not None:
+        attrs["alt"] = alt
+    if lazy:
+        attrs["loading"] = "lazy"
+    return picture(image, place, **attrs)

@@ -164,7 +164,17 @@ REDIS_COOL_DOWN_SECONDS = env.float("REDIS_COOL_DOWN_SECONDS", 30)
 def cache_settings(redis_url):
     """CACHES for a Redis URL (the resilient backend), or local memory without one."""
     if not redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            # Wagtail caches each rendition it looks up (a listing's pictures: a few per image
+            # and format); in a cache of their own they never push the site root paths and
+            # settings out of local memory's 300 entries.
+            "renditions": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "renditions",
+                "OPTIONS": {"MAX_ENTRIES": 2000},
+            },
+        }
     return {
         "default": {
             "BACKEND": "core.cache.ResilientRedisCache",

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from catalogue.models import Area, Topic, in_source_language
 from core.blocks import RICH_TEXT_FEATURES
 from core.collation import sort_key
+from core.images import renditions_prefetch
 from core.models import BasePage, SampleContentMixin
 from core.querysets import localized, without_view_restrictions
 from core.structured_data import image_url
@@ -120,7 +121,7 @@ class OrganisationPage(SampleContentMixin, BasePage):
             "mainEntityOfPage": self.get_full_url(request),
         }
         if self.logo:
-            # Uncropped, the size the profile shows (components/organisation_logo.html).
+            # Uncropped, about the size the profile shows (core/images.py, "logo").
             data["logo"] = image_url(self.logo, request, "max-240x120")
         if self.contact_email:
             data["email"] = self.contact_email
@@ -307,7 +308,7 @@ class PartnerIndexPage(BasePage):
             without_view_restrictions(model.objects.child_of(self).live())
             .defer_streamfields()
             .select_related("logo")
-            .prefetch_related("areas", Prefetch("logo__renditions"))
+            .prefetch_related("areas", renditions_prefetch("logo", "logo"))
         )
 
     def leading_partners(self, count):

@@ -2,6 +2,7 @@
 editor cannot save shares that do not add up."""
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
@@ -282,3 +283,34 @@ def test_model_checks_are_explained_in_the_admin(admin_client, catalogue, overri
     response, html = save_in_admin(admin_client, project, [(OWN, "100")], **overrides)
     assert response.status_code == 200
     assert message in html.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(
+    ("client_fixture", "message"),
+    [
+        ("admin_client", "Napište, co obrázek ukazuje, pro ty, kdo ho nevidí."),
+        ("english_admin", "Say what the picture shows, for people who cannot see it."),
+    ],
+)
+def test_a_picture_without_its_text_alternative_is_refused(
+    request, catalogue, client_fixture, message
+):
+    client = request.getfixturevalue(client_fixture)
+    project = catalogue["cs"]["project"]
+    picture = wagtail_factories.ImageFactory(title="Parkoviště")
+    response, html = save_in_admin(client, project, [(OWN, "100")], lead_image=picture.pk)
+    assert response.status_code == 200
+    assert message in html.get_text(" ", strip=True)
+
+    response, _html = save_in_admin(
+        client,
+        project,
+        [(OWN, "100")],
+        lead_image=picture.pk,
+        lead_image_alt="Parkoviště se senzory",
+        lead_image_credit="Foto: Jana Nová",
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    draft = project.get_latest_revision_as_object()
+    assert (draft.lead_image, draft.lead_image_alt) == (picture, "Parkoviště se senzory")

@@ -6,11 +6,13 @@ their translations), the search (1, when there is one), then only the page of pr
 """
 
 import pytest
+import wagtail_factories
 
 from catalogue.choices import FundingSource
+from catalogue.listing import PER_PAGE
 from tests.catalogue.known_catalogue import CS_CATALOGUE
 from tests.factories.catalogue import ProjectPageFactory
-from tests.html import queries
+from tests.html import get_html, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +52,24 @@ def test_the_same_number_of_queries_for_10_and_300_projects(client, catalogue_in
     add_projects(catalogue_index, vocabulary, 290)
     large = measure()
     assert list(large.values()) == list(small.values())
+
+
+def test_the_cards_pictures_cost_the_same_queries_for_3_and_27_projects(client, catalogue_index):
+    """Each card's picture is its project's own image: the images come with the cards (a join)
+    and their renditions in one query for the page, however many cards it shows."""
+
+    def add(count):
+        for _number in range(count):
+            ProjectPageFactory(
+                parent=catalogue_index,
+                lead_image=wagtail_factories.ImageFactory(file__width=64, file__height=36),
+                lead_image_alt="Ilustrace projektu",
+            )
+
+    add(3)
+    small = queries(client, CS_CATALOGUE)
+    add(24)
+    # Page 1 now shows a full page of cards, each with a picture of its own.
+    html = get_html(client, CS_CATALOGUE)
+    assert len(html.select(".project-card__picture picture")) == PER_PAGE
+    assert queries(client, CS_CATALOGUE) == small
