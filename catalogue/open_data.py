@@ -62,7 +62,7 @@ def plain_number(value):
 def records(index, request):
     """The filtered, sorted projects as dicts with FIELD_NAMES (Python values)."""
     listing = CatalogueListing(index, request.GET)
-    order = [row.pk for row in listing.rows]
+    order = listing.ids()
     pages = {
         page.pk: page
         for page in index.projects()
