@@ -36,6 +36,7 @@ from catalogue.models import (
     Topic,
 )
 from catalogue.models.projects import convert_to_czk
+from core.collation import sort_string
 from partners.models import PartnerIndexPage, PartnerPage, StartupPage
 from partners.profiles.choices import SponsorshipTier, StartupStage
 from press.models import (
@@ -485,6 +486,8 @@ class Builder:
                 page.budget_amount, page.budget_currency, page.exchange_rate = budget, "CZK", 1
                 page.exchange_rate_date = None
                 page.budget_czk = convert_to_czk(budget, 1)
+                # What ProjectPage.save() would store: the catalogue sorts titles by it.
+                page.title_sort_key = sort_string(page.title, language == "cs")
                 page.is_sample = False
                 page.images = self.image_stream(number, language)
                 page.social_image_id = self.image_id(number)

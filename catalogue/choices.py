@@ -142,6 +142,11 @@ class Band:
         return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
 
 
+def band_code(bands, value):
+    """The code of the band `value` falls in, or None."""
+    return next((band.code for band in bands if band.contains(value)), None)
+
+
 CITY_SIZE_BANDS = (
     Band("under-5k", _("under 5,000 inhabitants"), None, 5_000),
     Band("5k-20k", _("5,000–20,000 inhabitants"), 5_000, 20_000),

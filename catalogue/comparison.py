@@ -7,8 +7,7 @@ from django.utils.translation import ngettext
 from core.query_params import DATABASE_ID_MAX, whole_number
 from core.querysets import localized
 
-from .choices import CITY_SIZE_BANDS, Country, ProjectStatus
-from .listing import band_code
+from .choices import CITY_SIZE_BANDS, Country, ProjectStatus, band_code
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 # More ids than this in one address are not read at all: nobody picks them by hand.

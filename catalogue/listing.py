@@ -1,20 +1,29 @@
 """The catalogue's listing: faceted filters with counts, search, sorting and the budget chart.
 
-Every live project of a catalogue is read once as a light row (codes and numbers, no text
-bodies): three queries whatever the number of projects. Filtering, the counts of every option
-and the chart are computed from those rows, so they always agree with each other; only the
-projects shown on the current page are then loaded as pages.
+The database does the work, so that a request costs the same few queries whatever the number of
+projects and Python handles only what is shown: the filters are conditions on the projects'
+queryset, the listed page of projects is a sorted slice of it, and the counts of every option and
+the chart come from one query (`Tally`: a grouped count per facet, joined by UNION ALL). We chose
+this over a cached index of every project: no invalidation to get wrong when a project, an area,
+a topic or a view restriction changes, and each page of a burst of visitors stays as cheap as the
+first.
 
 Counts are disjunctive, as shoppers know them: an option's count is how many projects the
 visitor would see after ticking it, given the other facets' choices (OR within a facet, AND
-across facets).
+across facets). Titles sort by a stored key (`ProjectPage.title_sort_key`, core/collation.py)
+compared code point by code point, so that Czech titles follow the Czech alphabet on SQLite and
+PostgreSQL alike.
 """
 
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
 from urllib.parse import urlencode
 
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Sum, Value, When
+from django.db.models.functions import Cast, Collate, Round
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -23,7 +32,6 @@ from core.query_params import whole_number
 from core.querysets import localized
 from core.search import search
 
-from .budget import per_inhabitant
 from .choices import BUDGET_BANDS, CITY_SIZE_BANDS, Country, FundingSource, ProjectStatus, Region
 from .models.projects import ProjectFunding, ProjectPage
 from .models.vocabulary import Area, Topic
@@ -31,75 +39,64 @@ from .models.vocabulary import Area, Topic
 PER_PAGE = 12
 # Longer queries are cut: nobody types more, and the search engine need not read an essay.
 SEARCH_MAX_LENGTH = 200
+ProjectTopic = ProjectPage.topics.through
 
 
-def band_code(bands, value):
-    return next((band.code for band in bands if band.contains(value)), None)
+def _band_condition(field, band):
+    condition = Q()
+    if band.low is not None:
+        condition &= Q(**{f"{field}__gte": band.low})
+    if band.high is not None:
+        condition &= Q(**{f"{field}__lt": band.high})
+    return condition
 
 
-@dataclass
-class ProjectRow:
-    """What filtering, counting, sorting and charting need of one project."""
-
-    pk: int
-    title: str
-    area_id: int
-    start_year: int
-    population: int
-    budget_czk: Decimal
-    codes: dict = field(default_factory=dict)  # facet name -> frozenset of codes
-
-    @property
-    def cost_per_inhabitant(self):
-        return per_inhabitant(self.budget_czk, self.population)
+def _band_case(field, bands):
+    """The code of the band the project's `field` falls in, as an SQL expression."""
+    return Case(*(When(_band_condition(field, band), then=Value(band.code)) for band in bands))
 
 
-def load_rows(projects):
-    """The light rows of `projects` (a queryset of ProjectPage): three queries."""
-    ids = projects.values("pk")
-    topics, funding = {}, {}
-    for page_id, slug in ProjectPage.topics.through.objects.filter(projectpage__in=ids).values_list(
-        "projectpage_id", "topic__slug"
-    ):
-        topics.setdefault(page_id, set()).add(slug)
-    for page_id, source in ProjectFunding.objects.filter(page__in=ids).values_list(
-        "page_id", "source"
-    ):
-        funding.setdefault(page_id, set()).add(source)
-    rows = []
-    for values in projects.values(
-        "pk",
-        "title",
-        "area_id",
-        "area__slug",
-        "country",
-        "region",
-        "population",
-        "budget_czk",
-        "status",
-        "start_year",
-    ):
-        row = ProjectRow(
-            pk=values["pk"],
-            title=values["title"],
-            area_id=values["area_id"],
-            start_year=values["start_year"],
-            population=values["population"],
-            budget_czk=values["budget_czk"],
-        )
-        single = {
-            "area": values["area__slug"],
-            "country": values["country"],
-            "region": values["region"],
-            "size": band_code(CITY_SIZE_BANDS, values["population"]),
-            "budget": band_code(BUDGET_BANDS, values["budget_czk"]),
-            "status": values["status"],
-        }
-        row.codes = {name: frozenset([code] if code else []) for name, code in single.items()}
-        row.codes["topic"] = frozenset(topics.get(row.pk, ()))
-        row.codes["funding"] = frozenset(funding.get(row.pk, ()))
-        rows.append(row)
-    return rows
+# Per facet: the field of a project it reads, or the bands of a number.
+SINGLE_VALUED = {
+    "area": "area__slug",
+    "country": "country",
+    "region": "region",
+    "status": "status",
+}
+BANDS = {"size": ("population", CITY_SIZE_BANDS), "budget": ("budget_czk", BUDGET_BANDS)}
+# Facets of which a project has several values, in a table of their own: the model, its link to
+# the project and its code.
+MULTI_VALUED = {
+    "topic": (ProjectTopic, "projectpage", "topic__slug"),
+    "funding": (ProjectFunding, "page", "source"),
+}
+
+
+def facet_condition(name, codes):
+    """The projects that have one of `codes` in facet `name`."""
+    if name in SINGLE_VALUED:
+        return Q(**{f"{SINGLE_VALUED[name]}__in": codes})
+    if name in BANDS:
+        field, bands = BANDS[name]
+        return reduce(or_, (_band_condition(field, band) for band in bands if band.code in codes))
+    model, link, code = MULTI_VALUED[name]
+    return Q(Exists(model.objects.filter(**{link: OuterRef("pk"), f"{code}__in": codes})))
+
+
+def _title_order():
+    # The key compares by code point: PostgreSQL's "C" collation; SQLite's default does so.
+    if connection.vendor == "postgresql":
+        return Collate("title_sort_key", "C")
+    return F("title_sort_key")
+
+
+def _cost_per_inhabitant():
+    """budget.per_inhabitant in SQL: rounded half up to whole crowns (both databases' ROUND
+    rounds halves away from zero, for numeric on PostgreSQL and real on SQLite, where a
+    division of whole numbers would drop the fraction)."""
+    if connection.vendor == "postgresql":
+        return Round(F("budget_czk") / F("population"))
+    return Round(Cast("budget_czk", FloatField()) / F("population"))
 
 
 class Vocabulary:
@@ -115,6 +112,9 @@ class Vocabulary:
         self.areas = localized(source_areas, locale_id) if source_areas else []
         self.area_by_id = {
             source.pk: shown for source, shown in zip(source_areas, self.areas, strict=True)
+        }
+        self.area_by_slug = {
+            source.slug: shown for source, shown in zip(source_areas, self.areas, strict=True)
         }
         topics = localized(source_topics, locale_id) if source_topics else []
         self.topic_area = {topic.slug: topic.area.slug for topic in source_topics}
@@ -162,20 +162,17 @@ SORTS = {
 }
 
 
-def sort_rows(rows, sort, czech, relevance=None):
-    def by_title(row):
-        return sort_key(row.title, czech)
-
-    keys = {
-        "relevance": lambda row: (relevance.get(row.pk, len(relevance)), by_title(row)),
-        "newest": lambda row: (-row.start_year, -row.pk),
-        "budget-desc": lambda row: (-row.budget_czk, by_title(row)),
-        "budget-asc": lambda row: (row.budget_czk, by_title(row)),
-        "cost-per-inhabitant": lambda row: (row.cost_per_inhabitant, by_title(row)),
-        "population": lambda row: (-row.population, by_title(row)),
-        "title": by_title,
+def _orderings():
+    """Each sort as the listed projects' ORDER BY (ties: the title, then the newer page)."""
+    title = _title_order()
+    return {
+        "newest": [F("start_year").desc(), F("pk").desc()],
+        "budget-desc": [F("budget_czk").desc(), title, F("pk").desc()],
+        "budget-asc": [F("budget_czk"), title, F("pk").desc()],
+        "cost-per-inhabitant": [_cost_per_inhabitant(), title, F("pk").desc()],
+        "population": [F("population").desc(), title, F("pk").desc()],
+        "title": [title, F("pk").desc()],
     }
-    return sorted(rows, key=keys[sort])
 
 
 @dataclass
@@ -218,7 +215,6 @@ class CatalogueListing:
     def __init__(self, index, params):
         self.index = index
         self.vocabulary = Vocabulary(index.locale_id)
-        self.czech = index.locale.language_code == "cs"
         self.query = " ".join(params.get("q", "").split())[:SEARCH_MAX_LENGTH].strip()
         self.ignored = []  # (facet legend, code) the catalogue does not know
         self.selected = {}
@@ -240,35 +236,35 @@ class CatalogueListing:
             (code, label) for code, label in SORTS.items() if code != "relevance" or self.words
         ]
 
-        self.all_rows = load_rows(index.projects())
-        self.relevance = None
+        projects = index.projects()
+        self.search_condition = Q()
         if self.words:
-            # The site search's engine, so both find the same projects. The backend reads plain
-            # filters only; the view restrictions are already applied to the rows this is
-            # intersected with.
-            # Words typed into the catalogue narrow it, as its filters do: every word must match.
-            found = search(
-                ProjectPage.objects.child_of(index).live().defer_streamfields(),
-                self.words,
-                index.locale.language_code,
-                every_word=True,
-            )
-            self.relevance = {page.pk: rank for rank, page in enumerate(found)}
-        self.rows = sort_rows(
-            [row for row in self.all_rows if self._matches(row)],
-            self.sort,
-            self.czech,
-            self.relevance,
-        )
+            # The site search's engine, so both find the same projects, ranked alike. Words
+            # typed into the catalogue narrow it, as its filters do: every word must match.
+            found = search(projects, self.words, index.locale.language_code, every_word=True)
+            self.search_condition = Q(pk__in=found.values("pk"))
+            self.listed = found.filter(self.condition(with_search=False))
+        else:
+            self.listed = projects.filter(self.condition())
+        if self.sort != "relevance":
+            self.listed = self.listed.order_by(*_orderings()[self.sort])
+        self.tally = Tally(projects, self)
+        self.count = self.tally.listed_count()
 
-    def _matches(self, row, except_facet=None):
-        if self.relevance is not None and row.pk not in self.relevance:
-            return False
-        return all(
-            not codes or row.codes[name] & set(codes)
+    def condition(self, except_facet=None, with_search=True):
+        """The projects the visitor's choices leave, ignoring those of `except_facet`."""
+        conditions = [
+            facet_condition(name, codes)
             for name, codes in self.selected.items()
-            if name != except_facet
-        )
+            if codes and name != except_facet
+        ]
+        if with_search:
+            conditions.append(self.search_condition)
+        return reduce(and_, conditions, Q())
+
+    def ids(self):
+        """The ids of every listed project, in the listing's order."""
+        return list(self.listed.values_list("pk", flat=True))
 
     # What the page shows
 
@@ -284,15 +280,13 @@ class CatalogueListing:
         """Every facet with the options some project of the catalogue has, or that is chosen."""
         facets = []
         for name, legend in FACETS:
-            pool = [row for row in self.all_rows if self._matches(row, except_facet=name)]
-            present = set().union(*(row.codes[name] for row in self.all_rows))
             options = []
             for code, label in self.vocabulary.options[name]:
                 selected = code in self.selected[name]
-                if code not in present and not selected:
+                row = self.tally.row(name, code)
+                if row is None and not selected:
                     continue
-                count = sum(1 for row in pool if code in row.codes[name])
-                options.append(Option(code, str(label), count, selected))
+                options.append(Option(code, str(label), row.pool_count if row else 0, selected))
             if options:
                 facets.append(Facet(name, legend, options))
         return facets
@@ -340,13 +334,90 @@ class CatalogueListing:
 
     def page_of_ids(self, number):
         """The projects on page `number` (out of range or not a number: the nearest page)."""
-        page_count = max(1, -(-len(self.rows) // PER_PAGE))
+        page_count = max(1, -(-self.count // PER_PAGE))
         number = whole_number(number, page_count) or 1
         start = (number - 1) * PER_PAGE
-        return number, page_count, [row.pk for row in self.rows[start : start + PER_PAGE]]
+        return (
+            number,
+            page_count,
+            list(self.listed.values_list("pk", flat=True)[start : start + PER_PAGE]),
+        )
 
     def budget_chart(self):
         return BudgetChart(self)
+
+
+@dataclass
+class TallyRow:
+    """One option of a facet: how many projects of the catalogue have it (`present`), how many
+    the visitor would see by ticking it (`pool_count`), how many of the listed projects have it
+    and the sum of their budgets."""
+
+    facet: str
+    code: str
+    present: int
+    pool_count: int
+    listed: int
+    amount: object  # Decimal, or None when no listed project has the option
+
+
+class Tally:
+    """The facets' counts and the chart's sums, in one query: per facet, the catalogue's projects
+    (or their rows of topics or funding) grouped by the facet's code, counted under the facet's
+    pool (the visitor's other choices) and under all of them; the groups joined by UNION ALL."""
+
+    def __init__(self, projects, listing):
+        listed = listing.condition()
+        groups = [
+            self._group(projects, name, listing.condition(except_facet=name), listed)
+            for name in FACET_NAMES
+        ]
+        rows = groups[0].union(*groups[1:], all=True)
+        self.rows = {(row["facet"], row["code"]): TallyRow(**row) for row in rows}
+
+    @staticmethod
+    def _group(projects, name, pool, listed):
+        if name in MULTI_VALUED:
+            model, link, code = MULTI_VALUED[name]
+            project_ids = {
+                "pool": Q(**{f"{link}__in": projects.filter(pool).values("pk")}),
+                "listed": Q(**{f"{link}__in": projects.filter(listed).values("pk")}),
+            }
+            rows = model.objects.filter(**{f"{link}__in": projects.values("pk")})
+            code_expression, project, budget = F(code), link, f"{link}__budget_czk"
+            pool, listed = project_ids["pool"], project_ids["listed"]
+        else:
+            rows = projects
+            if name in BANDS:
+                code_expression = _band_case(*BANDS[name])
+            else:
+                code_expression = F(SINGLE_VALUED[name])
+            project, budget = "pk", "budget_czk"
+        return (
+            rows.order_by()
+            .values(facet=Value(name), code=code_expression)
+            .annotate(
+                present=Count(project, distinct=True),
+                pool_count=Count(project, distinct=True, filter=pool),
+                listed=Count(project, distinct=True, filter=listed),
+                amount=Sum(budget, filter=listed),
+            )
+        )
+
+    def row(self, facet, code):
+        return self.rows.get((facet, code))
+
+    def listed_count(self):
+        # Every project has exactly one area.
+        return sum(row.listed for (facet, _code), row in self.rows.items() if facet == "area")
+
+    def amounts(self, facet):
+        """{code: sum of the listed projects' budgets} of the options some listed project has."""
+        return {
+            code: row.amount
+            for (name, code), row in self.rows.items()
+            if name == facet and row.listed
+        }
 
 
 class BudgetChart:
@@ -363,22 +434,18 @@ class BudgetChart:
 
     def __init__(self, listing):
         vocabulary = listing.vocabulary
-        by_area, by_topic = {}, {}
-        for row in listing.rows:
-            by_area[row.area_id] = by_area.get(row.area_id, 0) + row.budget_czk
-            for slug in row.codes["topic"]:
-                by_topic[slug] = by_topic.get(slug, 0) + row.budget_czk
+        by_area, by_topic = listing.tally.amounts("area"), listing.tally.amounts("topic")
         largest = max([*by_area.values(), *by_topic.values(), 0])
         self.groups = []
-        for source_id, area in vocabulary.area_by_id.items():
-            if source_id not in by_area:
+        for slug, area in vocabulary.area_by_slug.items():
+            if slug not in by_area:
                 continue
             topics = [
                 {"label": topic.name, "amount": by_topic[topic.slug]}
                 for topic in vocabulary.topics
                 if topic.slug in by_topic and vocabulary.topic_area[topic.slug] == area.slug
             ]
-            self.groups.append({"label": area.name, "amount": by_area[source_id], "topics": topics})
+            self.groups.append({"label": area.name, "amount": by_area[slug], "topics": topics})
         self.bars = []
         y = 0
         for group in self.groups:

@@ -76,7 +76,7 @@ def records(index, request, listing=None):
     """The filtered, sorted projects as dicts with FIELD_NAMES (Python values)."""
     if listing is None:
         listing = CatalogueListing(index, request.GET)
-    order = [row.pk for row in listing.rows]
+    order = listing.ids()
     pages = {
         page.pk: page
         for page in index.projects()

@@ -16,3 +16,15 @@ def sort_key(text, czech=True):
         for char in text
     )
     return (letters, text)
+
+
+# Below every character a title has: a shorter sequence of letters sorts first, as in a tuple.
+KEY_SEPARATOR = "\x01"
+
+
+def sort_string(text, czech=True):
+    """`sort_key` as one string that compares the same character by character (code point
+    order), for a database column: SQLite's BINARY and PostgreSQL's "C" collation sort it as
+    Python sorts the tuples, on both databases alike."""
+    letters, folded = sort_key(text, czech)
+    return letters + KEY_SEPARATOR + folded

@@ -1,7 +1,8 @@
 """Query helpers for listings and translated pages that keep the query count flat."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
@@ -32,12 +33,41 @@ def localized(objects, locale_id, queryset=None):
     return [translations.get(obj.translation_key, obj) for obj in objects]
 
 
+class _UnderRestrictedPath(Expression):
+    """PostgreSQL: the page's path starts with a restricted page's path. The restricted paths
+    are one uncorrelated subquery (an InitPlan, run once per query) and each page is matched
+    against that short list, so the planner has no join to choose per page: with stale
+    statistics it had looped over every page for each page (1.1 s at 2,000 releases)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def get_source_expressions(self):
+        return [self.path]
+
+    def set_source_expressions(self, expressions):
+        (self.path,) = expressions
+
+    def as_sql(self, compiler, connection):
+        path_sql, params = compiler.compile(self.path)
+        restricted_paths = (
+            "SELECT restricted.path || '%%' FROM wagtailcore_pageviewrestriction restriction"
+            " JOIN wagtailcore_page restricted ON restricted.id = restriction.page_id"
+        )
+        return f"{path_sql} LIKE ANY(ARRAY({restricted_paths}))", params
+
+
 def without_view_restrictions(pages):
     """Pages outside private sections, in the same query.
 
-    Wagtail's `public()` reads the restrictions in a query of its own; a correlated subquery
-    (the page's path starts with the restricted page's path) keeps listings at one query.
+    Wagtail's `public()` reads the restrictions in a query of its own; a subquery keeps
+    listings at one query. SQLite's planner walks the few restrictions for each page.
     """
+    if connection.vendor == "postgresql":
+        return pages.filter(~Q(_UnderRestrictedPath(F("path"))))
     restricted = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )

@@ -4,32 +4,48 @@ Wagtail's own sitemap lists the descendants of the site's root page only, which 
 home; the English tree is its sibling, so we list the trees of all the root's translations.
 Each page names its live translations (itself included) and x-default, the default language's,
 as the hreflang links in its head do (core/templatetags/site_tags.py).
+
+/sitemap.xml is an index of pages of PAGE_SIZE addresses (/sitemap-pages.xml?p=2 …): one
+document of every page grew to megabytes and seconds. Each document is cached until a page
+changes (`cached_sitemap`).
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Page
 
+from core.page_cache_version import cached
 from core.querysets import without_view_restrictions
+
+# Addresses per sitemap page: each page is a few hundred milliseconds to build at most, and
+# a site of ten thousand pages in each language is a few dozen of them.
+PAGE_SIZE = 1000
 
 
 class AllLanguagesSitemap(Sitemap):
-    def items(self):
+    limit = PAGE_SIZE
+
+    def pages(self):
         root = self.get_wagtail_site().root_page
         in_any_tree = Q()
         for home in root.get_translations(inclusive=True):
             in_any_tree |= Q(path__startswith=home.path)
+        return Page.objects.filter(in_any_tree).filter(alias_of__isnull=True).live().public()
+
+    def items(self):
         return (
-            Page.objects.filter(in_any_tree)
-            .filter(alias_of__isnull=True)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .select_related("locale")
-            .specific()
+            self.pages().order_by("path").defer_streamfields().select_related("locale").specific()
         )
+
+    def get_latest_lastmod(self):
+        # Django's default reads every page for its date: one aggregate instead (the index).
+        return self.pages().aggregate(
+            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+        )["latest"]
 
     def alternates(self, pages):
         """{translation_key: [{"lang_code", "location"}, …]} for `pages`, in one query."""
@@ -40,6 +56,7 @@ class AllLanguagesSitemap(Sitemap):
             )
             .live()
             .select_related("locale")
+            .only("translation_key", "url_path", "locale__language_code")
         )
         urls = {}
         for page in translations:
@@ -72,3 +89,32 @@ class AllLanguagesSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+SITEMAPS = {"pages": AllLanguagesSitemap}
+
+
+def cached_sitemap(view):
+    """A sitemap view whose documents are kept, per host and page, until a page changes."""
+
+    def cached_view(request, **kwargs):
+        def build():
+            response = view(request, sitemaps=SITEMAPS, **kwargs)
+            response.render()
+            return {"content": response.content, "headers": dict(response.items())}
+
+        document = cached(
+            "sitemap",
+            build,
+            request.scheme,
+            request.get_host(),
+            kwargs.get("section", ""),
+            request.GET.get("p", "1"),
+        )
+        return HttpResponse(document["content"], headers=document["headers"])
+
+    return cached_view
+
+
+sitemap_index = cached_sitemap(wagtail_sitemap_views.index)
+sitemap_section = cached_sitemap(wagtail_sitemap_views.sitemap)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
@@ -11,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as core_views
 from core.media import serve_media
 from core.patches import root_page_views, translation_drafts
-from core.sitemaps import AllLanguagesSitemap
+from core.sitemaps import sitemap_index, sitemap_section
 from partners.accounts.invitation_views import invitation_url_patterns
 
 # A 500 page in the visitor's language that needs no database; a 400 page likewise.
@@ -21,7 +20,8 @@ handler400 = "core.views.bad_request"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, {"sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("django-admin/", admin.site.urls),
     # The invitation link works before its owner can sign in: ahead of the admin's own URLs.
     *invitation_url_patterns(),

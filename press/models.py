@@ -2,7 +2,8 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.page_cache_version import cached
 from core.querysets import localized, without_view_restrictions
 from core.structured_data import creative_work
 
@@ -113,8 +115,21 @@ class PressIndexPage(RoutablePageMixin, BasePage):
             :limit
         ]
 
-    def years(self):
-        return [d.year for d in self.releases().dates("release_date", "year", order="DESC")]
+    def releases_by_year(self):
+        """{year: how many releases}, the newest year first: one grouped query, read again only
+        after a page changes (core/page_cache_version.py), so that neither the archive's list of
+        years nor the pagination's count reads every release on each request."""
+        return cached("press-releases-by-year", self._count_releases_by_year, self.pk)
+
+    def _count_releases_by_year(self):
+        rows = (
+            self.releases()
+            .order_by()
+            .values(year=ExtractYear("release_date"))
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        return {row["year"]: row["count"] for row in rows}
 
     def feed_urls(self, request):
         base = self.get_url(request)
@@ -140,10 +155,12 @@ class PressIndexPage(RoutablePageMixin, BasePage):
         return PressAtomFeed(self)(request)
 
     def render_listing(self, request, releases, year):
-        years = self.years()
-        if year is not None and year not in years:
+        by_year = self.releases_by_year()
+        if year is not None and year not in by_year:
             raise Http404(f"No press releases from {year}")
         paginator = Paginator(releases, self.per_page)
+        # Counted already: the paginator need not count the releases again.
+        paginator.count = by_year[year] if year is not None else sum(by_year.values())
         try:
             page_of_releases = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger as exc:
@@ -156,7 +173,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "releases": page_of_releases,
                 "year": year,
-                "years": years,
+                "years": list(by_year),
                 "feeds": self.feed_urls(request),
             },
         )

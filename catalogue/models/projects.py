@@ -24,6 +24,7 @@ from catalogue.budget import per_inhabitant
 from catalogue.choices import Country, Currency, FundingSource, ProcedureType, ProjectStatus, Region
 from catalogue.models.vocabulary import AREA_AND_TOPICS, Area, Topic, in_source_language
 from core.blocks import BodyBlock, CaptionedImageBlock
+from core.collation import sort_string
 from core.models import BasePage, SampleContentMixin, edit_tabs
 from core.querysets import localized
 from core.structured_data import creative_work
@@ -119,6 +120,9 @@ class ProjectPage(SampleContentMixin, BasePage):
     budget_czk = models.DecimalField(
         _("Budget in CZK"), max_digits=17, decimal_places=2, editable=False, default=0
     )
+    # The title as the catalogue sorts it (core.collation.sort_string in the page's language),
+    # so that the database sorts Czech titles in the Czech alphabet on SQLite and PostgreSQL.
+    title_sort_key = models.TextField(editable=False, default="")
 
     results = StreamField(
         [("result", ResultBlock())], verbose_name=_("Measurable results"), blank=True
@@ -294,6 +298,9 @@ class ProjectPage(SampleContentMixin, BasePage):
 
     def save(self, *args, **kwargs):
         self.budget_czk = convert_to_czk(self.budget_amount, self.exchange_rate)
+        if self.locale_id is None:  # a new page: Wagtail's save would choose the same
+            self.locale = self.get_default_locale()
+        self.title_sort_key = sort_string(self.title, self.locale.language_code == "cs")
         super().save(*args, **kwargs)
 
     @property

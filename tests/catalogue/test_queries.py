@@ -1,8 +1,8 @@
 """The catalogue, the comparison and the open data cost the same queries for 10 or 300 projects.
 
-The listing reads every project of the catalogue as a light row (3 queries: the rows, their
-topics, their funding sources), the areas and topics once (2, and 2 more in English to find
-their translations), the search (1, when there is one), then only the page of projects shown.
+The listing asks the database for the facets' counts and the chart's sums (1 query), the
+areas and topics once (2, and 2 more in English to find their translations), the ids of the
+page of projects shown (1) and those projects (1); the search is a condition in those queries.
 """
 
 import pytest

@@ -85,7 +85,7 @@ def public_urls():
             f"{index.url}atom/",
         ]
     urls += [form.thank_you_url(None) for form in ApplicationFormPage.objects.live()]
-    return [*urls, "/sitemap.xml", "/robots.txt"]
+    return [*urls, "/sitemap.xml", "/sitemap-pages.xml", "/robots.txt"]
 
 
 def test_every_public_page_and_the_form_work_while_redis_is_down(client, site, redis_down, caplog):

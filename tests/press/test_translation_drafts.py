@@ -18,7 +18,14 @@ pytestmark = pytest.mark.django_db
 
 CZECH_TITLE = "Města sdílejí data o parkování"
 
-PUBLIC_ENGLISH_URLS = ["/en/", EN_INDEX, EN_INDEX + "rss/", EN_INDEX + "atom/", "/sitemap.xml"]
+PUBLIC_ENGLISH_URLS = [
+    "/en/",
+    EN_INDEX,
+    EN_INDEX + "rss/",
+    EN_INDEX + "atom/",
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+]
 
 
 def public_english_text(client):
