@@ -71,8 +71,15 @@ MIDDLEWARE = [
     # answered without a body whatever produced the response.
     "core.middleware.RequestLogMiddleware",
     "core.middleware.HeadWithoutBodyMiddleware",
+    # Compressed (not a response with a CSRF token: BREACH), then ETag and 304 answers to
+    # conditional requests, computed on the uncompressed body.
+    "core.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security_policy.SecurityPolicyMiddleware",
+    # Anonymous visitors' pages from the shared cache, with the security headers above set
+    # afresh and nothing below run for them (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads a form: only UTF-8 form data is read (a 400 page otherwise).
@@ -168,6 +175,15 @@ def cache_settings(redis_url):
 
 
 CACHES = cache_settings(REDIS_URL)
+
+# The full-page cache for anonymous visitors (core/page_cache.py): how long the server keeps a
+# page (0: not at all; any published change replaces every page at once anyway), and how long
+# browsers and shared caches (a reverse proxy, a CDN) may keep it without asking again.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600, validate=validate.Range(min=0))
+PAGE_MAX_AGE_SECONDS = env.int("PAGE_MAX_AGE_SECONDS", 60, validate=validate.Range(min=0))
+PAGE_PROXY_MAX_AGE_SECONDS = env.int(
+    "PAGE_PROXY_MAX_AGE_SECONDS", PAGE_MAX_AGE_SECONDS, validate=validate.Range(min=0)
+)
 
 # --- Signing in: strong passwords, login throttling, limited password resets ---
 AUTH_PASSWORD_VALIDATORS = [
