@@ -185,6 +185,27 @@ PAGE_PROXY_MAX_AGE_SECONDS = env.int(
     "PAGE_PROXY_MAX_AGE_SECONDS", PAGE_MAX_AGE_SECONDS, validate=validate.Range(min=0)
 )
 
+# Wagtail's frontend cache, for a caching proxy or CDN in front of the site (off by default):
+# publishing or unpublishing a page purges its addresses there. Pages that list it (indexes,
+# feeds, the home page) are not purged: they expire after PAGE_PROXY_MAX_AGE_SECONDS. An HTTP
+# PURGE to FRONTEND_CACHE_PURGE_URL (Varnish, Squid, nginx's cache purge), and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", "")
+if CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+
 # --- Signing in: strong passwords, login throttling, limited password resets ---
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
