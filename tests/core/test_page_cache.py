@@ -33,7 +33,9 @@ PRESS_PAGES = {
 
 @pytest.fixture(autouse=True)
 def page_cache():
-    with override_settings(PAGE_CACHE_SECONDS=600):
+    with override_settings(
+        PAGE_CACHE_SECONDS=600, PAGE_MAX_AGE_SECONDS=60, PAGE_PROXY_MAX_AGE_SECONDS=60
+    ):
         yield
 
 
@@ -81,7 +83,7 @@ def test_an_anonymous_visitor_gets_the_kept_page_with_headers_a_proxy_may_keep(c
     assert again["ETag"] == first["ETag"]
     assert again["Last-Modified"] == first["Last-Modified"]
     # The security headers are the request's own, not kept with the page.
-    assert again["Content-Security-Policy"].startswith("default-src 'self'")
+    assert "default-src 'self'" in again["Content-Security-Policy"]
     assert again["Content-Language"] == "cs"
     head = client.head("/cs/")
     assert head.status_code == 200 and head.content == b""
