@@ -36,4 +36,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD curl -fsS -H "X-Forwarded-Proto: https" http://127.0.0.1:8000/healthz || exit 1
 # No gunicorn access log: the app logs one line per request (lepsimesta.request) with its
 # duration and without the query string, which can carry what a visitor typed.
-CMD ["gunicorn", "lepsimesta.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Each worker is replaced after 1000 requests (give or take 100, so that they do not all restart
+# at once): a safety net against memory that grows with the requests a worker has served.
+# GUNICORN_CMD_ARGS can change any of these when the container starts.
+CMD ["gunicorn", "lepsimesta.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
+     "--max-requests", "1000", "--max-requests-jitter", "100"]

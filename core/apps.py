@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared")
 
     def ready(self):
-        from core import page_cache_version, patches
+        from core import page_cache, patches
 
         patches.apply()
-        page_cache_version.connect()
+        page_cache.connect_invalidation()

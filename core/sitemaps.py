@@ -18,7 +18,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Page
 
-from core.page_cache_version import cached
+from core.page_cache import cached
 from core.querysets import without_view_restrictions
 
 # Addresses per sitemap page: each page is a few hundred milliseconds to build at most, and

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
-from core.page_cache_version import cached
+from core.page_cache import cached
 from core.querysets import localized, without_view_restrictions
 from core.structured_data import creative_work
 
@@ -117,7 +117,7 @@ class PressIndexPage(RoutablePageMixin, BasePage):
 
     def releases_by_year(self):
         """{year: how many releases}, the newest year first: one grouped query, read again only
-        after a page changes (core/page_cache_version.py), so that neither the archive's list of
+        after a page changes (core/page_cache.py), so that neither the archive's list of
         years nor the pagination's count reads every release on each request."""
         return cached("press-releases-by-year", self._count_releases_by_year, self.pk)
 

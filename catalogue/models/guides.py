@@ -34,7 +34,7 @@ from catalogue.blocks import (
 )
 from catalogue.budget import BudgetLine, budget_for
 from catalogue.choices import ContractType
-from catalogue.docx import outline_filename, tender_outline_docx
+from catalogue.docx import freed_when_done, outline_filename, tender_outline_docx
 from catalogue.forms import MAX_POPULATION, PopulationForm
 from catalogue.models.catalogue_index import ProjectIndexPage
 from catalogue.models.projects import ProjectPage
@@ -377,7 +377,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
         if slug != OUTLINE_DOWNLOAD_SLUGS[self.language_code]:
             raise Http404("The outline's address is in the page's language")
         population = self.requested_population(self.population_form(request))
-        with translation.override(self.language_code):
+        with translation.override(self.language_code), freed_when_done():
             content = tender_outline_docx(self, self.budget(population), request)
         response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
         response["Content-Disposition"] = content_disposition_header(

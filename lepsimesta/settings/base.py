@@ -71,8 +71,15 @@ MIDDLEWARE = [
     # answered without a body whatever produced the response.
     "core.middleware.RequestLogMiddleware",
     "core.middleware.HeadWithoutBodyMiddleware",
+    # Compressed (not a response with a CSRF token: BREACH), then ETag and 304 answers to
+    # conditional requests, computed on the uncompressed body.
+    "core.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security_policy.SecurityPolicyMiddleware",
+    # Anonymous visitors' pages from the shared cache, with the security headers above set
+    # afresh and nothing below run for them (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads a form: only UTF-8 form data is read (a 400 page otherwise).
@@ -190,6 +197,36 @@ def cache_settings(redis_url):
 
 
 CACHES = cache_settings(REDIS_URL)
+
+# The full-page cache for anonymous visitors (core/page_cache.py): how long the server keeps a
+# page (0: not at all; any published change replaces every page at once anyway), and how long
+# browsers and shared caches (a reverse proxy, a CDN) may keep it without asking again.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 600, validate=validate.Range(min=0))
+PAGE_MAX_AGE_SECONDS = env.int("PAGE_MAX_AGE_SECONDS", 60, validate=validate.Range(min=0))
+PAGE_PROXY_MAX_AGE_SECONDS = env.int(
+    "PAGE_PROXY_MAX_AGE_SECONDS", PAGE_MAX_AGE_SECONDS, validate=validate.Range(min=0)
+)
+
+# Wagtail's frontend cache, for a caching proxy or CDN in front of the site (off by default):
+# publishing or unpublishing a page purges its addresses there. Pages that list it (indexes,
+# feeds, the home page) are not purged: they expire after PAGE_PROXY_MAX_AGE_SECONDS. An HTTP
+# PURGE to FRONTEND_CACHE_PURGE_URL (Varnish, Squid, nginx's cache purge), and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", "")
+if CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
 
 # --- Signing in: strong passwords, login throttling, limited password resets ---
 AUTH_PASSWORD_VALIDATORS = [

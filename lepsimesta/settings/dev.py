@@ -13,3 +13,5 @@ MAIL_DELIVERY_BACKEND = mail_delivery_backend("django.core.mail.backends.console
 MAIL_DELIVERY = env.str("MAIL_DELIVERY", "immediate")
 # The sample catalogue (projects, guides, working-group members) fills the local site.
 LOAD_DEMO_CONTENT = env.bool("LOAD_DEMO_CONTENT", True)
+# A template edited in development shows on the next reload: no page cache unless asked for.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 0)

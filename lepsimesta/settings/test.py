@@ -20,6 +20,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # As in production: a request only stores its e-mails; tests run the worker's delivery step.
 MAIL_DELIVERY = "worker"
+# No page cache, and browsers ask again for every page: a test (Chromium's too) sees what it
+# just changed. tests/core/test_page_cache.py turns them on.
+PAGE_CACHE_SECONDS = 0
+PAGE_MAX_AGE_SECONDS = PAGE_PROXY_MAX_AGE_SECONDS = 0
 # The manifest needs collectstatic; a dedicated test collects and uses it.
 STORAGES = {
     **STORAGES,

@@ -99,3 +99,40 @@ def test_an_internal_media_url_must_be_a_path_nginx_knows():
     assert result.returncode != 0
     assert "MEDIA_INTERNAL_URL" in result.stderr
     assert manage("check", env={"MEDIA_INTERNAL_URL": "/internal-media/"}).returncode == 0
+
+
+def frontend_cache(**env):
+    """(backends {name: (class, location or zone)}, whether Wagtail's app is installed)."""
+    code = (
+        "import json; from django.conf import settings; "
+        "from wagtail.contrib.frontend_cache.utils import get_backends; "
+        "print(json.dumps([{n: [type(b).__name__, getattr(b, 'cache_netloc', None) "
+        "or getattr(b, 'cloudflare_zoneid', None)] for n, b in get_backends().items()}, "
+        "'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS]))"
+    )
+    result = manage("shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_cdn_purge_is_off_unless_configured():
+    assert frontend_cache() == [{}, False]
+
+
+def test_a_caching_proxy_and_cloudflare_are_purged_when_configured():
+    backends, installed = frontend_cache(
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+        CLOUDFLARE_ZONE_ID="zone-123",
+        CLOUDFLARE_API_TOKEN="token-456",
+    )
+    assert installed
+    assert backends == {
+        "proxy": ["HTTPBackend", "varnish.internal:6081"],
+        "cloudflare": ["CloudflareBackend", "zone-123"],
+    }
+
+
+def test_a_cloudflare_zone_without_its_token_is_refused():
+    result = manage("check", env={**PRODUCTION_ENV, "CLOUDFLARE_ZONE_ID": "zone-123"})
+    assert result.returncode != 0
+    assert "CLOUDFLARE_API_TOKEN" in result.stderr
