@@ -64,7 +64,7 @@ class PressReleaseIndexView(IndexView):
 
 
 class NewReleaseView(ChooseParentView):
-    """"New release" starts in Czech: the choice of parent is among the press indexes of the
+    """ "New release" starts in Czech: the choice of parent is among the press indexes of the
     default language, so with one Czech index Wagtail goes straight to its add view (English
     releases are translations of Czech ones, made with "Translate")."""
 
