@@ -3,14 +3,14 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue.templatetags.catalogue_tags import number
+from core.admin_forms import BasePageAdminForm
 
 FULL_SHARE = Decimal(100)
 
 
-class ProjectPageAdminForm(WagtailAdminPageForm):
+class ProjectPageAdminForm(BasePageAdminForm):
     """Wagtail's checks, and: the funding sources' shares, where given, add up to 100 %."""
 
     def clean(self):

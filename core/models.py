@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
+from core.admin_forms import BasePageAdminForm
 from core.outbox_models import OutgoingEmail
 from core.patches.admin_language import page_edit_handler
 from core.querysets import in_source_language
@@ -76,6 +77,7 @@ class BasePage(Page):
     # Built for each admin language, not once for the first editor's
     # (core/patches/admin_language.py).
     get_edit_handler = page_edit_handler
+    base_form_class = BasePageAdminForm
 
     # The query parameters that mean the same in every language (a catalogue filter, a town's
     # population): the language switcher keeps them.

@@ -68,6 +68,16 @@ def missing_translations_shortcut(request):
     ]
 
 
+@hooks.register("construct_reports_menu")
+def translations_report_in_the_editors_language(request, menu_items):
+    """wagtail-localize names its report with a plain gettext when the menu is first built, in
+    the language of whoever asked first; the label is put back to one read per request."""
+    report_url = reverse("wagtail_localize:translations_report")
+    for item in menu_items:
+        if item.url == report_url:
+            item.label = _("Translations")
+
+
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -25,8 +25,12 @@ from core.models import OutgoingEmail
 from core.querysets import without_view_restrictions
 from partners.accounts import admin as admin_partner
 
-# Partner invitations and the profiles to check register their own hooks.
-from partners.accounts import invitation_hooks  # noqa: F401
+# Partner invitations and the profiles to check register their own hooks; moderation tells a
+# partner what follows its submission (registered below).
+from partners.accounts import (
+    invitation_hooks,  # noqa: F401
+    moderation,
+)
 from partners.application.views import (
     DELETE_ACTION,
     EXPORT_ACTION,
@@ -237,6 +241,7 @@ for _action in (
     # First, so that no other hook acts on a request that is refused anyway.
     hooks.register(_action, admin_partner.refuse_partners, order=-100)
 hooks.register("before_edit_page", admin_partner.refuse_editing_others, order=-100)
+hooks.register("after_edit_page", moderation.after_submission)
 hooks.register("construct_page_chooser_queryset", admin_partner.partners_choose_pages_in_view)
 hooks.register("before_serve_document", admin_partner.refuse_restricted_documents, order=-100)
 hooks.register("before_serve_image", admin_partner.refuse_restricted_images, order=-100)

@@ -3,9 +3,10 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views.pages.choose_parent import ChooseParentView
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
 from .models import PressReleasePage
 
@@ -62,9 +63,19 @@ class PressReleaseIndexView(IndexView):
     ]
 
 
+class NewReleaseView(ChooseParentView):
+    """ "New release" starts in Czech: the choice of parent is among the press indexes of the
+    default language, so with one Czech index Wagtail goes straight to its add view (English
+    releases are translations of Czech ones, made with "Translate")."""
+
+    def get_valid_parent_pages(self, user):
+        return super().get_valid_parent_pages(user).filter(locale=Locale.get_default())
+
+
 class PressReleaseListingViewSet(PageListingViewSet):
     model = PressReleasePage
     index_view_class = PressReleaseIndexView
+    choose_parent_view_class = NewReleaseView
     filterset_class = PressReleaseFilterSet
     icon = "mail"
     menu_label = _("Press releases")

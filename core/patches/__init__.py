@@ -17,8 +17,10 @@ PATCHES = [
     "core.patches.page_listing_people",
     "core.patches.request_locales",
     "core.patches.root_page_views",
+    "core.patches.time_ago",
     "core.patches.translation_drafts",
     "core.patches.unreadable_form_data",
+    "core.patches.workflow_names",
 ]
 
 

@@ -11,16 +11,21 @@ are made once too, when the snippet is registered (`SnippetChooserViewSet.widget
 in whichever language was active then, and every chooser's "Search" tab and "Create" button
 (`ChooserViewSet.search_tab_label`, `create_action_label`: plain `gettext` at import in
 wagtail/admin/viewsets/chooser.py) in the language active when Wagtail was imported, so English
-editors met "Hledat" beside "Upload". Here each admin language gets its own edit handler, and
-these texts are translated when they are shown.
+editors met "Hledat" beside "Upload"; the choosers' language filter has no label at all
+(LocaleFilterMixin, wagtail/admin/forms/choosers.py), so Django shows its field name, "Locale",
+in Czech too. Here each admin language gets its own edit handler, and these texts are
+translated when they are shown.
 
 Upstream: wagtail/wagtail#6165 (ids made from translated tab headings); no setting or hook lets a
 project build the edit handler per language or give ChooserViewSet lazy labels.
 """
 
+import functools
+
 from django.utils.functional import cached_property, keep_lazy_text
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import LocaleFilterMixin
 from wagtail.admin.panels.page_utils import _get_page_edit_handler
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -55,6 +60,7 @@ RELIES_ON = {
     "wagtail.admin.viewsets.chooser.ChooserViewSet": "437adf995c8c8990",
     "wagtail.snippets.views.chooser.SnippetChooserViewSet": "fba56f9984525216",
     "wagtail.snippets.widgets.AdminSnippetChooser.__init__": "64419c86f50fb878",
+    "wagtail.admin.forms.choosers.LocaleFilterMixin.__init__": "fbdf5401c29dce24",
 }
 
 # Wagtail's own page edit handler (content, promote and settings tabs), built per language:
@@ -67,6 +73,20 @@ def apply():
     start-up, before any chooser's views are made)."""
     ChooserViewSet.search_tab_label = _("Search")
     ChooserViewSet.create_action_label = _("Create")
+    LocaleFilterMixin.__init__ = labelled_locale_filter(LocaleFilterMixin.__init__)
+
+
+def labelled_locale_filter(init):
+    """Choosers' language filter: Wagtail gives the field no label, so Django makes "Locale" of
+    its name, in every admin language."""
+
+    @functools.wraps(init)
+    def __init__(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        if "locale" in self.fields:
+            self.fields["locale"].label = _("Locale")
+
+    return __init__
 
 
 @keep_lazy_text

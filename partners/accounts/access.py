@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.users.models import UserProfile
 
 from partners.accounts.scope import GROUP_PREFIX, partner_groups
 from partners.models import PartnerPage, StartupPage
@@ -96,6 +97,11 @@ def add_partner_user(group, email, *, first_name="", last_name="", username=None
             user.set_unusable_password()
         user.save()
     user.groups.add(group)
+    # The site tells a partner of approvals and requested changes in its own words and language
+    # (partners/accounts/moderation.py); Wagtail's generic notices would say it twice.
+    profile = UserProfile.get_for_user(user)
+    profile.approved_notifications = profile.rejected_notifications = False
+    profile.save(update_fields=["approved_notifications", "rejected_notifications"])
     return user
 
 

@@ -28,6 +28,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment
 
 from partners.accounts.access import own_profiles
+from partners.accounts.moderation import outdated_translations, usual_review_time
 from partners.accounts.scope import (
     PUBLIC_VOCABULARY,
     all_within,
@@ -71,11 +72,20 @@ class ProfilePanel(Component):
         self.pages = pages
 
     def get_context_data(self, parent_context):
+        outdated = outdated_translations(self.pages)
         profiles = []
         for page in self.pages:
             state, comment = profile_state(page)
-            profiles.append({"page": page, "state": state, "comment": comment})
-        return {"profiles": profiles}
+            profiles.append(
+                {
+                    "page": page,
+                    "state": state,
+                    "comment": comment,
+                    "in_moderation": state == ProfileState.IN_MODERATION,
+                    "behind_source": page.pk in outdated,
+                }
+            )
+        return {"profiles": profiles, "usual_review_time": usual_review_time()}
 
 
 def partner_dashboard(request, panels):

@@ -6,9 +6,16 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from core.models import SiteSettings
 from core.outbox import queue_email
+
+
+def user_language(user):
+    """The language of the person's admin, in which the site writes to them."""
+    language = UserProfile.get_for_user(user).preferred_language
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def admin_url(name, *args):

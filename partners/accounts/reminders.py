@@ -13,12 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 
 from core.outbox import register_kind
 from partners.accounts.access import GROUP_PREFIX, profile_content_types
 from partners.accounts.invitations import invitation_url
-from partners.accounts.mail import admin_url, queue_partner_email
+from partners.accounts.mail import admin_url, queue_partner_email, user_language
 from partners.models import ProfileReminder
 from partners.models.profiles import needing_verification
 
@@ -50,11 +49,6 @@ def partner_users(translation_key):
         .distinct()
         .order_by("email")
     )
-
-
-def user_language(user):
-    language = UserProfile.get_for_user(user).preferred_language
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def due_reminders(now=None):

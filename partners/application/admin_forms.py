@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
+from core.admin_forms import SlugErrorAtTheTop
 from partners.application.names import RESERVED_FIELD_NAMES
 
 
-class ApplicationFormPageAdminForm(WagtailAdminFormPageForm):
+class ApplicationFormPageAdminForm(SlugErrorAtTheTop, WagtailAdminFormPageForm):
     """Wagtail's checks, and: no field may take the name of one the form always has."""
 
     def clean(self):

@@ -3,11 +3,11 @@
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, Model
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from core.admin_forms import BasePageAdminForm
 from partners.accounts.scope import choosable
 
 IMAGE_REFUSED = _("This image is not in a collection you may use. Choose one of your own images.")
@@ -40,7 +40,7 @@ def refusal(model):
     return PAGE_REFUSED if issubclass(model, Page) else OTHER_REFUSED
 
 
-class ProfileAdminForm(WagtailAdminPageForm):
+class ProfileAdminForm(BasePageAdminForm):
     """Wagtail's checks, and: what the profile's choosers hold is what the editor's choosers offer.
 
     Wagtail's choosers show a partner only its own collection (and partners/wagtail_hooks.py only

@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, WorkflowPage
+from wagtail.models import Page, Workflow, WorkflowPage
 
 from catalogue.models import Area, GuidePage, ProjectPage, Topic, WorkingGroupPage
 from tests.conftest import page_by_slug
@@ -148,8 +148,9 @@ def test_an_unknown_topic_names_the_file_and_the_code(site, tmp_path, settings):
 
 
 def test_catalogue_pages_go_live_through_the_approval_workflow_in_both_languages(site):
+    approval = Workflow.objects.get(name="Moderators approval")
     for slug in ("pracovni-skupiny", "katalog", "navody"):
         for index in page_by_slug(slug, "cs").get_translations(inclusive=True):
-            assert WorkflowPage.objects.get(page=index).workflow.name == "Moderators approval"
+            assert WorkflowPage.objects.get(page=index).workflow == approval
             child = index.get_children().first()
-            assert child.get_workflow().name == "Moderators approval"
+            assert child.get_workflow() == approval

@@ -26,7 +26,7 @@ from wagtail.users.models import UserProfile
 from catalogue.models import Area, Topic
 from core.models import SiteSettings
 from partners.models import ApplicationFormPage
-from press.models import PressReleasePage
+from press.models import PressIndexPage, PressReleasePage
 from press.wagtail_hooks import press_release_listing
 
 pytestmark = pytest.mark.django_db
@@ -205,11 +205,15 @@ def snippet_urls(model):
 
 def listing_urls():
     form_page = ApplicationFormPage.objects.filter(locale__language_code="cs").first()
+    press_index = PressIndexPage.objects.get(locale__language_code="cs")
     site_settings = SiteSettings.objects.first()
     return {
         "dashboard": reverse("wagtailadmin_home"),
         "press releases": reverse(press_release_listing.get_url_name("index")),
-        "new release": reverse(press_release_listing.get_url_name("choose_parent")),
+        # "New release" leads straight to the Czech press index's add form.
+        "new release": reverse(
+            "wagtailadmin_pages:add", args=["press", "pressreleasepage", press_index.pk]
+        ),
         "missing translations": reverse("untranslated_pages"),
         "login attempts": reverse("login_attempts"),
         "forms": reverse("wagtailforms:index"),

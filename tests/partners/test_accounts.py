@@ -4,7 +4,7 @@ publish), its own collection, and the review workflow between its edits and the 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from wagtail.models import Collection, GroupPagePermission, Page
+from wagtail.models import Collection, GroupPagePermission, Page, Workflow
 
 from partners.accounts.access import REVIEW_WORKFLOW, add_partner_user, give_access, own_profiles
 from partners.accounts.scope import is_partner
@@ -70,7 +70,7 @@ def test_a_partner_user_sees_only_its_own_profiles(site):
 def test_profiles_are_reviewed_by_smo_before_they_go_live(site):
     for lang in ("cs", "en"):
         workflow = page_by_slug("parksense", lang).get_workflow()
-        assert workflow.name == REVIEW_WORKFLOW
+        assert workflow == Workflow.objects.get(name=REVIEW_WORKFLOW)
         [task] = workflow.tasks.all()
         assert [g.name for g in task.specific.groups.all()] == ["Moderators"]
 
