@@ -149,6 +149,9 @@ FACETS = (
     ("status", _("Status")),
 )
 FACET_NAMES = [name for name, _legend in FACETS]
+# Facets that are scales list every band, an empty one with 0 (greyed out): a visitor from a
+# village learns that nothing of its size is in the catalogue yet, not that the size is unknown.
+FACETS_WITH_EVERY_OPTION = {"size", "budget"}
 
 
 SORTS = {
@@ -277,14 +280,15 @@ class CatalogueListing:
         return bool(self.filter_value_count or self.words)
 
     def facets(self):
-        """Every facet with the options some project of the catalogue has, or that is chosen."""
+        """Every facet with the options some project of the catalogue has, or that is chosen;
+        the scales (FACETS_WITH_EVERY_OPTION) with all their bands."""
         facets = []
         for name, legend in FACETS:
             options = []
             for code, label in self.vocabulary.options[name]:
                 selected = code in self.selected[name]
                 row = self.tally.row(name, code)
-                if row is None and not selected:
+                if row is None and not selected and name not in FACETS_WITH_EVERY_OPTION:
                     continue
                 options.append(Option(code, str(label), row.pool_count if row else 0, selected))
             if options:

@@ -174,6 +174,16 @@ class BasePage(Page):
         """The schema.org entity the page is about (core/structured_data.py), or None."""
         return None
 
+    def language_neutral_query(self, request, language_code):
+        """The request's query parameters (name, value) that the page's translation into
+        `language_code` reads the same way: those in language_neutral_params. A page type whose
+        parameters name pages of its own language gives their translations instead."""
+        return [
+            (name, value)
+            for name in self.language_neutral_params
+            for value in request.GET.getlist(name)
+        ]
+
     def subpage_path_in(self, request, language_code):
         """The sub-page the request shows (a year archive, a thank-you page), as its path reads
         under this page's translation in `language_code`; "" for the page itself."""

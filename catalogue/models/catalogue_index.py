@@ -1,12 +1,13 @@
 """The catalogue of projects: the page whose routes list, compare and export the projects."""
 
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from catalogue.comparison import compared_projects
+from catalogue.comparison import chosen_ids, compared_projects, translated_ids
 from catalogue.listing import FACET_NAMES, SEARCH_MAX_LENGTH, CatalogueListing
 from catalogue.models.projects import ProjectPage
 from catalogue.open_data import csv_response, data_urls, json_response, xlsx_response
@@ -17,6 +18,9 @@ from core.querysets import without_view_restrictions
 
 # The comparison of projects, a sub-page of the catalogue, by language.
 COMPARE_SLUGS = {"cs": "porovnani", "en": "compare"}
+# What the listing was asked (filters, search, sorting, page): the comparison keeps it for the
+# way back to the catalogue.
+LISTING_PARAMS = (*FACET_NAMES, "q", "sort", "page")
 
 
 class ProjectIndexPage(RoutablePageMixin, BasePage):
@@ -44,6 +48,12 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     def projects(self):
         """The live projects of this catalogue that anybody may see."""
         return without_view_restrictions(ProjectPage.objects.child_of(self).live())
+
+    def language_neutral_query(self, request, language_code):
+        # The projects chosen for comparison (`p`) are pages of this language: the other
+        # language's catalogue is given their translations.
+        pairs = super().language_neutral_query(request, language_code)
+        return pairs + [("p", pk) for pk in translated_ids(request.GET.getlist("p"), language_code)]
 
     def project_cards(self, ids, vocabulary):
         """The projects with these ids, in this order, with their area in the page's language."""
@@ -76,19 +86,29 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
                 "search_max_length": SEARCH_MAX_LENGTH,
                 "data_urls": data_urls(self, request, listing),
                 "compare_url": self.compare_url(request),
+                # The comparison gets the listing's parameters, to lead back to this listing,
+                # and the projects it compares come back ticked.
+                "listing_params": listing.params(page=number),
+                "chosen_for_comparison": set(chosen_ids(request.GET.getlist("p"))[1]),
                 # Filters, a search and sorting make combinations without end: search engines
                 # follow them to the projects, and index the plain catalogue only.
-                "noindex": any(request.GET.get(name) for name in (*FACET_NAMES, "q", "sort")),
+                "noindex": any(request.GET.get(name) for name in (*FACET_NAMES, "q", "sort", "p")),
             },
         )
 
     @re_path(rf"^(?P<slug>{'|'.join(COMPARE_SLUGS.values())})/$", name="compare")
     def compare_route(self, request, slug):
         projects, notices = compared_projects(self, request.GET.getlist("p"))
+        listing = [(name, value) for name in LISTING_PARAMS for value in request.GET.getlist(name)]
+        back = listing + [("p", project.pk) for project in projects]
         return self.render(
             request,
             template="pages/catalogue/project_compare.html",
-            context_overrides={"projects": projects, "notices": notices},
+            context_overrides={
+                "projects": projects,
+                "notices": notices,
+                "catalogue_url": self.get_url(request) + ("?" + urlencode(back) if back else ""),
+            },
         )
 
     @path("csv/", name="data_csv")

@@ -326,6 +326,15 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
     def requested_population(self, form):
         return form.cleaned_data["population"] if form.is_bound and form.is_valid() else None
 
+    def size_outside_range(self, population):
+        """Where a town of `population` stands against the range of town sizes the guide was
+        written for (min_population, max_population): "below", "above", or None within it."""
+        if self.min_population and population < self.min_population:
+            return "below"
+        if self.max_population and population > self.max_population:
+            return "above"
+        return None
+
     def related_projects(self):
         """Live projects of this language in the guide's area, those sharing more topics first.
         The project pages link back: GuidePageQuerySet.listing_project follows this order."""
@@ -363,6 +372,7 @@ class GuidePage(SampleContentMixin, RoutablePageMixin, BasePage):
             reference_budget=reference_budget,
             budget=budget,
             budget_rows=list(zip(reference_budget.lines, budget.lines, strict=True)),
+            size_outside_range=self.size_outside_range(population) if population else None,
             area=localized([self.area], self.locale_id)[0],
             topics=localized(topics, self.locale_id),
             related_projects=self.related_projects(),

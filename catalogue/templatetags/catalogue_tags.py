@@ -4,8 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext, pgettext
 
 register = template.Library()
 
@@ -29,7 +28,7 @@ def number(value):
 @register.filter
 def percent(value):
     """cs "60 %" (a non-breaking space), en "60%": the language's own way, from its catalogue."""
-    return _("%(percent)s%%") % {"percent": number(value)}
+    return percent_text(number(value))
 
 
 @register.filter
@@ -40,6 +39,50 @@ def signed(value):
     value = Decimal(value)
     sign = "+" if value > 0 else "\u2212" if value < 0 else ""
     return sign + number(abs(value))
+
+
+def percent_text(number_text):
+    """A number already written out, with the percent sign as the active language writes it."""
+    return gettext("%(percent)s%%") % {"percent": number_text}
+
+
+@register.filter
+def measure(value, unit=""):
+    """A value with its unit, "4,5 min"; a percentage as the active language writes it."""
+    if value is None or value == "":
+        return MISSING
+    unit = (unit or "").strip()
+    if unit == "%":
+        return percent_text(number(value))
+    return f"{number(value)} {unit}".strip()
+
+
+def change_parts(result):
+    """How a measurable result changed: (absolute, relative) texts, relative None where "before"
+    is 0; None without a "before". A change of a percentage is in percentage points ("+39 p. b.",
+    "+39 pp"): "+39 %" would be read as the relative change, which stands beside it."""
+    change = result.change()
+    if change is None:
+        return None
+    unit = (result.get("unit") or "").strip()
+    if unit == "%":
+        absolute = pgettext("a change of a percentage", "%(number)s pp") % {
+            "number": signed(change)
+        }
+    else:
+        absolute = f"{signed(change)} {unit}".strip()
+    relative = result.change_percent()
+    return absolute, percent_text(signed(relative)) if relative is not None else None
+
+
+@register.filter
+def result_change(result):
+    """A result's change as its table shows it: "−7,5 min (−62 %)", "+39 p. b. (+81 %)"."""
+    parts = change_parts(result)
+    if parts is None:
+        return MISSING
+    absolute, relative = parts
+    return f"{absolute} ({relative})" if relative else absolute
 
 
 @register.filter

@@ -43,10 +43,10 @@ def _subpage_path(page, request, language_code):
     return subpage_path_in(request, language_code) if subpage_path_in else ""
 
 
-def _neutral_query(page, request):
-    """The request's parameters that the page in another language reads the same way."""
-    names = getattr(page, "language_neutral_params", ())
-    pairs = [(name, value) for name in names for value in request.GET.getlist(name)]
+def _neutral_query(page, request, language_code):
+    """The request's parameters as the page in another language reads them."""
+    language_neutral_query = getattr(page, "language_neutral_query", None)
+    pairs = language_neutral_query(request, language_code) if language_neutral_query else []
     return "?" + urlencode(pairs) if pairs else ""
 
 
@@ -100,7 +100,7 @@ def language_switcher(context):
             url = (
                 target.get_url(request)
                 + _subpage_path(page, request, code)
-                + _neutral_query(page, request)
+                + _neutral_query(page, request, code)
             )
             links.append({"code": code, "name": name, "url": url})
             continue

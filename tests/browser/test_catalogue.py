@@ -89,3 +89,68 @@ def test_a_comparison_has_no_serious_accessibility_violations(page, live_site, l
     page.goto(f"{live_site}{compare}?{project_ids(locale, 2)}")
     expect(page.locator(".compare-table")).to_be_visible()
     assert serious_violations(page) == []
+
+
+@pytest.mark.usefixtures("projects")
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(
+    ("locale", "compare", "hint"),
+    [
+        ("cs", CS_CATALOGUE + "porovnani/", "Posuňte tabulku do strany"),
+        ("en", EN_CATALOGUE + "compare/", "Swipe the table sideways"),
+    ],
+)
+def test_two_compared_projects_are_both_in_view_and_more_say_they_scroll(
+    page, live_site, english_catalogue, width, locale, compare, hint
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_site}{compare}?{project_ids(locale, 2)}")
+    headings = page.locator(".compare-table thead th")
+    expect(headings).to_have_count(2)
+    for heading in headings.all():
+        box = heading.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # The values too: the budgets of both projects are on screen without scrolling.
+    for cell in page.locator(".compare-table td.number").all():
+        box = cell.bounding_box()
+        assert box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    expect(page.get_by_text(hint)).to_have_count(0)
+    if locale == "cs":
+        page.goto(f"{live_site}{compare}?{project_ids(locale, 4)}")
+        scroll_hint = page.get_by_text(hint)
+        if width == 390:
+            expect(scroll_hint).to_be_visible()
+        else:
+            expect(scroll_hint).to_be_hidden()  # four fit a wide screen
+
+
+def test_the_comparison_keeps_the_choice_across_the_language_switch_and_the_way_back(
+    page, live_site, english_catalogue
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_site + CS_CATALOGUE)
+    page.locator(".catalogue-filters__toggle").click()
+    filters = page.locator(".catalogue-filters__form")
+    filters.get_by_label(re.compile(r"^Doprava")).check()
+    filters.get_by_label(re.compile(r"^Energetika")).check()
+    filters.get_by_role("button", name="Zobrazit projekty").click()
+    page.get_by_label("Porovnat – Chytré parkování v Kolíně").check()
+    page.get_by_label("Porovnat – Úsporné osvětlení v Písku").check()
+    page.get_by_role("button", name="Porovnat vybrané").click()
+    # In the catalogue's order, newest first.
+    expect(page.locator(".compare-table thead th a")).to_have_text(
+        ["Úsporné osvětlení v Písku", "Chytré parkování v Kolíně"]
+    )
+
+    page.locator('[data-testid="switch-en"]').click()
+    expect(page.locator("h1")).to_have_text("Compare projects")
+    expect(page.locator(".compare-table thead th a")).to_have_text(
+        ["Efficient street lighting in Písek", "Smart parking in Kolín"]
+    )
+
+    page.get_by_role("link", name="Back to the catalogue").click()
+    expect(page).to_have_url(re.compile(r"/project-catalogue/\?area=transport&area=energy&"))
+    expect(page.locator(".chip")).to_have_count(2)
+    expect(page.get_by_label("Compare – Smart parking in Kolín")).to_be_checked()
+    expect(page.get_by_label("Compare – Efficient street lighting in Písek")).to_be_checked()

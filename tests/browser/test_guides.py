@@ -68,3 +68,45 @@ def test_the_printed_guide_keeps_the_budget_without_navigation_or_forms(
     expect(page.locator(".site-footer")).to_be_hidden()
     expect(page.locator("form.population-form")).to_be_hidden()
     expect(page.locator("table.guide-budget")).to_be_visible()
+
+
+def right_edges(locator):
+    return [
+        box["x"] + box["width"]
+        for box in locator.evaluate_all(
+            "cells => cells.map(cell => cell.getBoundingClientRect().toJSON())"
+        )
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(
+    ("lang", "yours", "total"),
+    [
+        ("cs", "Vaše město s 15 000", "Celkem"),
+        ("en", "Your town of 15,000", "Total"),
+    ],
+)
+def test_the_recomputed_budget_is_in_view_on_a_phone_too(
+    page, live_site, guide, width, lang, yours, total
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_site + guide[lang].url + "?population=15000")
+    recomputed = page.locator("table.guide-budget .guide-budget__yours")
+    # Two budget lines, the total and the cost per inhabitant, each for the visitor's town.
+    expect(recomputed).to_have_count(4)
+    for cell in recomputed.all():
+        expect(cell).to_be_visible()
+    assert max(right_edges(recomputed)) <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    wrap = page.locator(".guide-budget").locator("xpath=..")
+    assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth")
+    # Each amount says whose it is: the column heading, or on a phone its label beside it.
+    label = recomputed.first.evaluate(
+        "cell => getComputedStyle(cell, '::before').content + ' ' + "
+        "cell.closest('table').querySelector('thead th:last-child').textContent"
+    )
+    assert yours in label.replace("\xa0", " ")
+    expect(page.locator("table.guide-budget tfoot")).to_contain_text(total)
+    # 15,000 is below the guide's range (20,000–100,000): the visitor is told.
+    expect(page.locator(".guide-budget__range-warning")).to_be_visible()

@@ -55,7 +55,15 @@ def test_every_option_shows_how_many_projects_it_would_list(client, projects):
     }
     assert counts(html, "country") == {"CZ": 4, "AT": 1, "PL": 1}
     assert counts(html, "region") == {"CZ020": 1, "CZ031": 2, "CZ064": 1}
-    assert counts(html, "size") == {"20k-50k": 3, "100k-500k": 1, "over-500k": 2}
+    # Every size band, those no project is in with 0 (see the test below).
+    assert counts(html, "size") == {
+        "under-5k": 0,
+        "5k-20k": 0,
+        "20k-50k": 3,
+        "50k-100k": 0,
+        "100k-500k": 1,
+        "over-500k": 2,
+    }
     assert counts(html, "budget") == {
         "under-1m": 1,
         "1m-10m": 1,
@@ -88,10 +96,54 @@ def test_values_of_one_facet_add_up_and_other_facets_count_within_them(client, p
     assert counts(html, "country") == {"CZ": 3, "AT": 0, "PL": 1}
 
 
+@pytest.mark.parametrize(
+    ("url", "empty_band", "small_band"),
+    [
+        (CS_CATALOGUE, "do 5 000 obyvatel (0 projektů)", "5 000–20 000 obyvatel (0 projektů)"),
+        (
+            EN_CATALOGUE,
+            "under 5,000 inhabitants (0 projects)",
+            "5,000–20,000 inhabitants (0 projects)",
+        ),
+    ],
+)
+def test_a_size_band_without_projects_is_shown_greyed_with_0(
+    client, english_catalogue, url, empty_band, small_band
+):
+    html = get_html(client, url)
+    sizes = facet_options(html, "size")
+    assert list(sizes) == ["under-5k", "5k-20k", "20k-50k", "50k-100k", "100k-500k", "over-500k"]
+    # (label, disabled, checked): shown, greyed out, never a way to an empty listing.
+    assert sizes["under-5k"] == (empty_band, True, False)
+    assert sizes["5k-20k"] == (small_band, True, False)
+    assert not html.select('.catalogue-filters a[href*="size="]')
+    # Other facets still list only what the catalogue has.
+    assert "SE" not in facet_options(html, "country")
+
+
+def test_a_project_in_a_village_fills_its_band(client, projects):
+    ProjectPageFactory(parent=projects["kolin"].get_parent(), title="Obec", population=240)
+    html = get_html(client, CS_CATALOGUE)
+    assert facet_options(html, "size")["under-5k"] == (
+        "do 5 000 obyvatel (1 projekt)",
+        False,
+        False,
+    )
+    html = get_html(client, CS_CATALOGUE + "?size=under-5k")
+    assert card_titles(html) == ["Obec"]
+
+
 def test_facets_combine_with_and(client, projects):
     html = get_html(client, CS_CATALOGUE + "?area=transport&size=20k-50k")
     assert card_titles(html) == [KOLIN]
-    assert counts(html, "size") == {"20k-50k": 1, "100k-500k": 1, "over-500k": 1}
+    assert counts(html, "size") == {
+        "under-5k": 0,
+        "5k-20k": 0,
+        "20k-50k": 1,
+        "50k-100k": 0,
+        "100k-500k": 1,
+        "over-500k": 1,
+    }
     assert counts(html, "area") == {"transport": 1, "energy": 1, "ict": 1}
 
 

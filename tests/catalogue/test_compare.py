@@ -3,7 +3,7 @@
 import pytest
 
 from tests.catalogue.known_catalogue import CS_CATALOGUE, EN_CATALOGUE
-from tests.catalogue.pages import get_html
+from tests.catalogue.pages import facet_options, get_html
 from tests.factories.catalogue import ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_two_projects_side_by_side(client, projects):
         "Vlastní rozpočet: 30 % Operační programy EU: 70 %",
         "Soukromé zdroje / PPP: 100 %",
     ]
-    assert rows["Výsledky"] == ["Doba hledání místa: 12 → 4,5 min", "—"]
+    assert rows["Výsledky"] == ["Doba hledání místa: 12 → 4,5 min (−7,5 min; −62 %)", "—"]
     region = html.select_one(".table-scroll")
     assert region["role"] == "region"
     assert html.select_one(f"#{region['aria-labelledby']}").name == "caption"
@@ -72,8 +72,9 @@ def test_the_english_comparison_in_english(client, english_catalogue):
     assert rows["Area"] == ["Transport", "Energy"]
     assert rows["Duration"] == ["2019–2021 (3 years)", "2020–2021 (2 years)"]
     assert rows["Funding"][0] == "Own budget: 30% EU operational programmes: 70%"
-    # The language switcher leads to the Czech comparison's address.
-    assert html.select_one('[data-testid="switch-cs"]')["href"] == CS_COMPARE
+    # The language switcher leads to the Czech comparison of the same projects.
+    czech = [page.get_translation(page.locale.get_default()).pk for page in (kolin, pisek)]
+    assert html.select_one('[data-testid="switch-cs"]')["href"] == compare_url(CS_COMPARE, *czech)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,100 @@ def test_a_flood_of_ids_is_cut_short(client, projects):
     url = compare_url(CS_COMPARE, projects["kolin"].pk, projects["brno"].pk, *range(1, 900))
     html = get_html(client, url)
     assert len(html.select(".compare-table thead th")) == 2
+
+
+def one_year_with_a_percentage(project, indicator):
+    project.start_year = project.end_year = 2021
+    project.results = [
+        ("result", {"indicator": indicator, "before": "48", "after": "74", "unit": "%"}),
+    ]
+    project.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    ("lang", "indicator", "line"),
+    [
+        ("cs", "Podíl LED svítidel", "Podíl LED svítidel: 48 → 74 % (+26 p. b.; +54 %)"),
+        ("en", "Share of LED lamps", "Share of LED lamps: 48 → 74% (+26 pp; +54%)"),
+    ],
+)
+def test_one_year_is_one_year_and_percentages_change_by_points(
+    client, english_catalogue, projects, lang, indicator, line
+):
+    chosen = projects if lang == "cs" else english_catalogue["projects"]
+    one_year_with_a_percentage(chosen["pisek"], indicator)
+    base = CS_COMPARE if lang == "cs" else EN_COMPARE
+    rows = table(get_html(client, compare_url(base, chosen["kolin"].pk, chosen["pisek"].pk)))
+    duration = rows["Doba trvání" if lang == "cs" else "Duration"]
+    assert duration[1] == "2021"
+    assert rows["Výsledky" if lang == "cs" else "Results"][1] == line
+
+
+def test_the_language_switch_keeps_the_chosen_projects_and_filters(client, english_catalogue):
+    en = english_catalogue["projects"]
+    cs = {key: page.get_translation(page.locale.get_default()) for key, page in en.items()}
+    filters = "?area=transport&area=energy&sort=title"
+    html = get_html(client, f"{CS_COMPARE}{filters}&p={cs['kolin'].pk}&p={cs['pisek'].pk}")
+    switch = html.select_one('[data-testid="switch-en"]')["href"]
+    assert switch == f"{EN_COMPARE}{filters}&p={en['kolin'].pk}&p={en['pisek'].pk}"
+    english = get_html(client, switch)
+    assert notices(english) == []
+    assert [a.get_text() for a in english.select(".compare-table thead th a")] == [
+        "Smart parking in Kolín",
+        "Efficient street lighting in Písek",
+    ]
+    # And back: the Czech comparison of the same projects.
+    back = english.select_one('[data-testid="switch-cs"]')["href"]
+    assert back == f"{CS_COMPARE}{filters}&p={cs['kolin'].pk}&p={cs['pisek'].pk}"
+
+
+def test_the_switch_leaves_out_a_project_not_translated_yet(client, english_catalogue, projects):
+    html = get_html(client, compare_url(CS_COMPARE, projects["kolin"].pk, projects["brno"].pk))
+    switch = html.select_one('[data-testid="switch-en"]')["href"]
+    assert switch == compare_url(EN_COMPARE, english_catalogue["projects"]["kolin"].pk)
+
+
+@pytest.mark.parametrize(
+    ("base", "catalogue", "back"),
+    [
+        (CS_COMPARE, CS_CATALOGUE, "Zpět do katalogu"),
+        (EN_COMPARE, EN_CATALOGUE, "Back to the catalogue"),
+    ],
+)
+def test_back_to_the_catalogue_keeps_the_filters_and_the_ticked_projects(
+    client, english_catalogue, projects, base, catalogue, back
+):
+    chosen = projects if base == CS_COMPARE else english_catalogue["projects"]
+    kolin, pisek = chosen["kolin"].pk, chosen["pisek"].pk
+    # The catalogue's compare form carries what the listing was asked.
+    listing = get_html(client, catalogue + "?area=transport&area=energy&sort=title")
+    hidden = listing.select('form.catalogue-compare input[type="hidden"]')
+    assert [(box["name"], box["value"]) for box in hidden] == [
+        ("area", "transport"),
+        ("area", "energy"),
+        ("sort", "title"),
+    ]
+    html = get_html(client, f"{base}?area=transport&area=energy&sort=title&p={kolin}&p={pisek}")
+    link = html.find("a", string=back)
+    assert link["href"] == f"{catalogue}?area=transport&area=energy&sort=title&p={kolin}&p={pisek}"
+    returned = get_html(client, link["href"])
+    assert facet_options(returned, "area")["transport"][2]  # ticked
+    assert facet_options(returned, "area")["energy"][2]
+    ticked = returned.select('form.catalogue-compare input[name="p"][checked]')
+    assert {int(box["value"]) for box in ticked} == {kolin, pisek}
+    assert returned.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+
+
+@pytest.mark.parametrize("count", [2, 3, 4])
+def test_a_phone_is_told_when_the_comparison_scrolls(client, projects, count):
+    keys = ["kolin", "brno", "vienna", "pisek"][:count]
+    html = get_html(client, compare_url(CS_COMPARE, *[projects[key].pk for key in keys]))
+    table_element = html.select_one(".compare-table")
+    assert f"compare-table--{count}" in table_element["class"]
+    hint = html.select_one(".compare-scroll-hint")
+    if count == 2:
+        assert hint is None  # two fit a phone side by side
+    else:
+        assert hint.get_text(strip=True) == (
+            f"Posuňte tabulku do strany, uvidíte všechny {count} projekty."
+        )

@@ -150,6 +150,72 @@ def test_the_budget_is_recomputed_for_the_visitors_town_beside_the_reference(
     assert switch == guide[other].url + "?population=23000"
 
 
+RANGE_WARNINGS = {
+    # population: {language: (the range, the advice)}
+    1_200: {
+        "cs": (
+            "Návod byl napsán pro města s 20 000 až 100 000 obyvateli.",
+            "Pro obec s počtem obyvatel 1 200 je přepočtený rozpočet jen hrubý odhad",
+        ),
+        "en": (
+            "This guide was written for towns of 20,000 to 100,000 inhabitants.",
+            "For a town of 1,200 inhabitants the recomputed budget is only a rough estimate",
+        ),
+    },
+    250_000: {
+        "cs": (
+            "Návod byl napsán pro města s 20 000 až 100 000 obyvateli.",
+            "větší město obvykle rozdělí projekt do etap",
+        ),
+        "en": (
+            "This guide was written for towns of 20,000 to 100,000 inhabitants.",
+            "a larger town usually splits the project into phases",
+        ),
+    },
+}
+
+
+def range_warning(html):
+    warning = html.select_one(".guide-budget__range-warning")
+    return text(warning) if warning else None
+
+
+@pytest.mark.parametrize("lang", ["cs", "en"])
+@pytest.mark.parametrize("population", [1_200, 250_000])
+def test_a_town_outside_the_guides_range_is_warned(client, guide, lang, population):
+    html = get_html(client, f"{guide[lang].url}?population={population}")
+    the_range, advice = RANGE_WARNINGS[population][lang]
+    warning = range_warning(html)
+    assert warning.startswith(the_range)
+    assert advice in warning
+    # The recomputed budget is still there, below the warning.
+    assert len(budget_rows(html)[0]) == 4
+
+
+@pytest.mark.parametrize("population", ["20000", "23000", "100000"])
+def test_a_town_within_the_range_gets_no_warning(client, guide, population):
+    for lang in ("cs", "en"):
+        html = get_html(client, f"{guide[lang].url}?population={population}")
+        assert range_warning(html) is None
+    assert range_warning(get_html(client, guide["cs"].url)) is None
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "population", "expected"),
+    [
+        (20_000, None, 1_200, "This guide was written for towns of 20,000 inhabitants or more."),
+        (None, 100_000, 250_000, "This guide was written for towns of up to 100,000 inhabitants."),
+        (None, None, 1_200, None),
+    ],
+)
+def test_the_warning_follows_the_range_editors_set(client, guide, low, high, population, expected):
+    english = guide["en"]
+    english.min_population, english.max_population = low, high
+    english.save_revision().publish()
+    warning = range_warning(get_html(client, f"{english.url}?population={population}"))
+    assert (warning.split(".")[0] + "." if warning else None) == expected
+
+
 @pytest.mark.parametrize("value", ["abc", "0", "-5", "20000001", "2.5", "9" * 2000, "x" * 2000, ""])
 @pytest.mark.parametrize(
     ("lang", "message"),

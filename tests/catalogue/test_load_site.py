@@ -74,6 +74,21 @@ def test_the_sample_catalogue_covers_every_area_and_both_kinds_of_country(site, 
     assert "CZ" in countries and countries - {"CZ"}
 
 
+@pytest.mark.parametrize("language_code", ["cs", "en"])
+def test_villages_and_small_towns_find_sample_projects_of_their_size(site, language_code):
+    """Most of the Union's members are small: the sample catalogue has projects at their scale."""
+    projects = ProjectPage.objects.live().filter(locale__language_code=language_code)
+    villages = projects.filter(population__lt=5_000)
+    small_towns = projects.filter(population__gte=5_000, population__lt=20_000)
+    assert villages.count() >= 4
+    assert small_towns.count() >= 4
+    for project in [*villages, *small_towns]:
+        assert project.is_sample
+        assert project.country == "CZ" and project.region
+        # Budgets a village or a small town can carry: under CZK 5 million.
+        assert project.budget_czk < 5_000_000, project
+
+
 def test_every_loaded_page_passes_validation_with_sound_figures(site):
     for project in ProjectPage.objects.prefetch_related("funding_sources"):
         project.full_clean()

@@ -44,7 +44,7 @@ def test_czech_page_answers_cost_results_and_contact_in_czech(client, catalogue)
         "Náklady na obyvatele": "381\xa0Kč",
     }
     assert table_rows(html, "results") == [
-        ["Doba hledání místa", "12,5 min", "8 min", "\u22124,5 min (\u221236 %)"],
+        ["Doba hledání místa", "12,5 min", "8 min", "\u22124,5 min (\u221236\xa0%)"],
         ["Obsazená místa za den", "—", "1\xa0200", "—"],
     ]
     assert table_rows(html, "funding") == [
@@ -82,7 +82,7 @@ def test_english_page_shows_english_names_and_money(client, catalogue):
         "Time spent looking for a space",
         "12.5 min",
         "8 min",
-        "\u22124.5 min (\u221236 %)",
+        "\u22124.5 min (\u221236%)",
     ]
     assert [row[0] for row in table_rows(html, "funding")] == [
         "Own budget",
@@ -102,6 +102,27 @@ def test_a_czech_budget_is_not_converted(client, catalogue):
     assert facts(html)["Náklady na obyvatele"] == "364\xa0Kč"
     assert facts(html)["Roky"] == "od roku 2019"
     assert html.select_one('[data-testid="conversion"]') is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "share", "years"),
+    [
+        ("cs", ["Podíl LED svítidel", "48 %", "74 %", "+26 p. b. (+54 %)"], "2021"),
+        ("en", ["Share of LED lamps", "48%", "74%", "+26 pp (+54%)"], "2021"),
+    ],
+)
+def test_a_change_of_a_percentage_is_in_percentage_points_and_one_year_is_one_year(
+    client, catalogue, lang, share, years
+):
+    project = catalogue[lang]["project"]
+    project.start_year = project.end_year = 2021
+    project.results = [
+        ("result", {"indicator": share[0], "before": "48", "after": "74", "unit": "%"}),
+    ]
+    project.save_revision().publish()
+    html = get_html(client, project.url)
+    assert [cell.replace("\xa0", " ") for cell in table_rows(html, "results")[0]] == share
+    assert facts(html)["Roky" if lang == "cs" else "Years"] == years
 
 
 @pytest.mark.parametrize("lang", ["cs", "en"])
