@@ -63,7 +63,7 @@ SCALES = {
                   images=40),
     "small": Scale("small", releases=100, projects=20, guides=1, partners=2, startups=1, images=8),
     # For the builder's own test: a few of each beyond the sample site's own.
-    "tiny": Scale("tiny", releases=6, projects=45, guides=6, partners=6, startups=5, images=3),
+    "tiny": Scale("tiny", releases=6, projects=60, guides=6, partners=6, startups=5, images=3),
 }  # fmt: skip
 
 # Rows per INSERT: SQLite allows 32,766 parameters in one statement.

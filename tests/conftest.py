@@ -13,7 +13,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import setup_databases, teardown_databases
@@ -102,10 +102,13 @@ def committed_db(request, loaded_site_snapshot, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits and Wagtail's site-root cache must not leak from one test to the next."""
-    cache.clear()
+    """Rate limits, Wagtail's site-root cache and its renditions (a cache of their own without
+    Redis) must not leak from one test to the next: a rolled-back rendition stays cached."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from catalogue.choices import (
     Region,
     band_code,
 )
-from catalogue.listing import FACET_NAMES
+from catalogue.listing import FACET_NAMES, FACETS_WITH_EVERY_OPTION
 from catalogue.models import ProjectPage
 from core.collation import sort_key
 from core.search import search
@@ -91,9 +91,16 @@ def expected(index, choices, query, sort):
             if chosen and name != except_facet
         )
 
+    # The scales show every band, 0 or not.
+    every_band = {
+        "size": {band.code for band in CITY_SIZE_BANDS},
+        "budget": {band.code for band in BUDGET_BANDS},
+    }
     facet_counts = {}
     for name in FACET_NAMES:
         present = set().union(*(row_codes[name] for _project, row_codes in rows))
+        if name in FACETS_WITH_EVERY_OPTION:
+            present |= every_band[name]
         pool = [row_codes for project, row_codes in rows if matches(row_codes, project.pk, name)]
         facet_counts[name] = {
             code: sum(1 for row_codes in pool if code in row_codes[name])

@@ -9,7 +9,17 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FIRST_PARTY = {"catalogue", "core", "home", "lepsimesta", "manage", "partners", "press", "tests"}
+FIRST_PARTY = {
+    "bench",
+    "catalogue",
+    "core",
+    "home",
+    "lepsimesta",
+    "manage",
+    "partners",
+    "press",
+    "tests",
+}
 SKIPPED_DIRECTORIES = {".venv", "node_modules", "media", "static", "staticfiles"}
 
 

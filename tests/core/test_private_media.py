@@ -84,10 +84,10 @@ def upload_into(client, collection):
         response = client.post(url, data)
         assert response.status_code == 302, response.context["form"].errors
     client.logout()
-    image = Image.objects.get(collection=collection)
+    image = Image.objects.filter(collection=collection).latest("pk")
     return Uploaded(
         image=image,
-        document=Document.objects.get(collection=collection),
+        document=Document.objects.filter(collection=collection).latest("pk"),
         rendition_url=image.get_rendition("width-8").url,
     )
 
